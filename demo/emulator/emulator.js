@@ -1,0 +1,441 @@
+// @ts-check
+/**
+ * A local stand-in for Cloudflare Images' Direct Creator Upload: the API that mints one-time upload
+ * URLs, the upload host that takes one image per URL, and delivery of the stored image. The demo and
+ * the tests use it so that nothing leaves the machine. State lives in memory.
+ */
+import { randomUUID } from 'node:crypto';
+import busboy from 'busboy';
+import { envelope, errorEnvelope, readJSON, sendJSON } from './http.js';
+import { sniffImageType } from './sniff.js';
+
+const MINUTE = 60_000;
+/** Cloudflare Images refuses files over 10 MB. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * @typedef {object} Draft
+ * @property {string} id
+ * @property {number} expiry epoch milliseconds
+ * @property {Record<string, unknown>} metadata
+ * @property {boolean} requireSignedURLs
+ * @property {number} created
+ * @property {'draft' | 'uploaded'} state
+ * @property {string} [filename]
+ * @property {string} [contentType]
+ * @property {Buffer} [bytes]
+ * @property {number} [uploaded]
+ * @property {string} deliveryBase
+ * @property {{ stallAfterBytes?: number, failWith?: number }} behaviour test-only: how the upload host misbehaves
+ */
+
+/**
+ * @typedef {object} RequestRecord what the emulator saw of one request, for tests to assert on
+ * @property {string} method
+ * @property {string} path
+ * @property {'api' | 'upload' | 'delivery'} kind
+ * @property {string} [draftId]
+ * @property {Record<string, string | undefined>} headers the request headers a test may care about
+ * @property {string[]} fields multipart field names, in order
+ * @property {{ field: string, filename: string, mimeType: string, bytes: number }[]} files
+ * @property {number} [status]
+ * @property {'complete' | 'aborted' | 'pending'} outcome
+ */
+
+/**
+ * @param {object} [options]
+ * @param {string} [options.accountId]
+ * @param {string} [options.accountHash] the account's delivery hash, part of every upload and image URL
+ * @param {string} [options.apiToken] the Bearer token the API demands
+ * @param {string} [options.publicOrigin] origin for upload and delivery URLs; by default the request's own
+ * @param {boolean} [options.testControls] serve `/__emulator/*`: request log, clock, reset, misbehaviour
+ */
+export function createEmulator({
+  accountId = 'emulated-account',
+  accountHash = 'emulated-account-hash',
+  apiToken = 'emulator-token',
+  publicOrigin,
+  testControls = false,
+} = {}) {
+  let clockOffset = 0;
+  const now = () => Date.now() + clockOffset;
+  /** @type {Map<string, Draft>} */
+  const drafts = new Map();
+  /** @type {RequestRecord[]} */
+  const log = [];
+
+  const apiPrefix = `/client/v4/accounts/`;
+
+  /** @param {import('node:http').IncomingMessage} req */
+  const originOf = (req) => publicOrigin ?? `http://${req.headers.host}`;
+
+  /** @param {Draft} draft */
+  const imageRecord = (draft) => ({
+    id: draft.id,
+    filename: draft.filename,
+    metadata: draft.metadata,
+    uploaded: new Date(draft.uploaded ?? draft.created).toISOString(),
+    requireSignedURLs: draft.requireSignedURLs,
+    variants: [`${draft.deliveryBase}/${encodeURIComponent(draft.id)}/public`],
+    ...(draft.state === 'draft' ? { draft: true } : {}),
+  });
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {RequestRecord['kind']} kind
+   * @param {string} path
+   * @returns {RequestRecord}
+   */
+  function record(req, kind, path) {
+    const h = req.headers;
+    /** @type {RequestRecord} */
+    const entry = {
+      method: req.method ?? 'GET',
+      path,
+      kind,
+      headers: {
+        origin: h.origin,
+        cookie: h.cookie,
+        authorization: h.authorization ? '(present)' : undefined,
+        'content-type': h['content-type'],
+        'access-control-request-method': /** @type {string | undefined} */ (h['access-control-request-method']),
+        'access-control-request-headers': /** @type {string | undefined} */ (h['access-control-request-headers']),
+      },
+      fields: [],
+      files: [],
+      outcome: 'pending',
+    };
+    log.push(entry);
+    return entry;
+  }
+
+  /**
+   * @param {import('node:http').ServerResponse} res
+   * @param {RequestRecord} entry
+   * @param {number} status
+   * @param {unknown} body
+   * @param {Record<string, string>} [headers]
+   */
+  function answer(res, entry, status, body, headers) {
+    entry.status = status;
+    entry.outcome = 'complete';
+    if (!res.headersSent && !res.destroyed) sendJSON(res, status, body, headers);
+  }
+
+  // ---- API ---------------------------------------------------------------------------------
+
+  /**
+   * Reads the form fields of a direct_upload request (multipart or urlencoded; no body is fine).
+   * @param {import('node:http').IncomingMessage} req
+   * @returns {Promise<Record<string, string>>}
+   */
+  function readForm(req) {
+    return new Promise((resolve, reject) => {
+      const type = req.headers['content-type'] ?? '';
+      if (!/multipart\/form-data|application\/x-www-form-urlencoded/i.test(type)) {
+        req.resume();
+        req.on('end', () => resolve({}));
+        return;
+      }
+      /** @type {Record<string, string>} */
+      const fields = {};
+      const parser = busboy({ headers: req.headers, limits: { fieldSize: 64 * 1024, files: 0 } });
+      parser.on('field', (name, value) => (fields[name] = value));
+      parser.on('close', () => resolve(fields));
+      parser.on('error', reject);
+      req.pipe(parser);
+    });
+  }
+
+  /**
+   * Checks the direct_upload fields as Cloudflare documents them.
+   * @param {Record<string, string>} fields
+   * @returns {{ error: string } | { expiry: number, id?: string, metadata: Record<string, unknown>, requireSignedURLs: boolean }}
+   */
+  function parseDirectUploadFields(fields) {
+    let expiry = now() + 30 * MINUTE;
+    if (fields.expiry !== undefined) {
+      const parsed = Date.parse(fields.expiry);
+      if (Number.isNaN(parsed)) return { error: `expiry must be an ISO 8601 date, got "${fields.expiry}"` };
+      if (parsed < now() + 2 * MINUTE || parsed > now() + 360 * MINUTE) {
+        return { error: 'expiry must be at least 2 minutes and at most 6 hours in the future' };
+      }
+      expiry = parsed;
+    }
+    let requireSignedURLs = false;
+    if (fields.requireSignedURLs !== undefined) {
+      if (!/^(true|false)$/.test(fields.requireSignedURLs)) return { error: 'requireSignedURLs must be true or false' };
+      requireSignedURLs = fields.requireSignedURLs === 'true';
+    }
+    const id = fields.id;
+    if (id !== undefined) {
+      if (id.length === 0 || id.length > 1024) return { error: 'id must be 1 to 1024 characters long' };
+      if (UUID.test(id)) return { error: 'id must not be a UUID' };
+      if (id.startsWith('/') || id.endsWith('/')) return { error: 'id must not start or end with a slash' };
+      if (requireSignedURLs) return { error: 'a custom id cannot be used with requireSignedURLs=true' };
+      if (drafts.has(id)) return { error: `an image with id ${id} already exists` };
+    }
+    /** @type {Record<string, unknown>} */
+    let metadata = {};
+    if (fields.metadata !== undefined) {
+      if (Buffer.byteLength(fields.metadata) > 1024) return { error: 'metadata must be at most 1024 bytes' };
+      try {
+        metadata = JSON.parse(fields.metadata);
+      } catch {
+        return { error: 'metadata must be JSON' };
+      }
+      if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
+        return { error: 'metadata must be a JSON object' };
+      }
+    }
+    return { expiry, id, metadata, requireSignedURLs };
+  }
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} path
+   */
+  async function handleAPI(req, res, path) {
+    const entry = record(req, 'api', path);
+    const [account, ...rest] = path.slice(apiPrefix.length).split('/');
+    const route = rest.join('/');
+    if (req.headers.authorization !== `Bearer ${apiToken}` || account !== accountId) {
+      req.resume();
+      return answer(res, entry, 401, errorEnvelope(10000, 'Authentication error'));
+    }
+    if (req.method === 'POST' && route === 'images/v2/direct_upload') {
+      let fields;
+      try {
+        fields = await readForm(req);
+      } catch {
+        return answer(res, entry, 400, errorEnvelope(5400, 'Bad request: the form could not be read'));
+      }
+      const parsed = parseDirectUploadFields(fields);
+      if ('error' in parsed) return answer(res, entry, 400, errorEnvelope(5400, `Bad request: ${parsed.error}`));
+      const id = parsed.id ?? randomUUID();
+      const origin = originOf(req);
+      drafts.set(id, {
+        id,
+        expiry: parsed.expiry,
+        metadata: parsed.metadata,
+        requireSignedURLs: parsed.requireSignedURLs,
+        created: now(),
+        state: 'draft',
+        deliveryBase: `${origin}/cdn/${accountHash}`,
+        behaviour: {},
+      });
+      entry.draftId = id;
+      return answer(res, entry, 200, envelope({ id, uploadURL: `${origin}/upload/${accountHash}/${encodeURIComponent(id)}` }));
+    }
+    req.resume();
+    if (req.method === 'GET' && route === 'images/v1') {
+      const images = [...drafts.values()].filter((d) => d.state === 'uploaded').map(imageRecord);
+      return answer(res, entry, 200, envelope({ images }));
+    }
+    if (req.method === 'GET' && route.startsWith('images/v1/')) {
+      const draft = drafts.get(decodeURIComponent(route.slice('images/v1/'.length)));
+      if (!draft) return answer(res, entry, 404, errorEnvelope(5404, 'Image not found'));
+      return answer(res, entry, 200, envelope(imageRecord(draft)));
+    }
+    return answer(res, entry, 404, errorEnvelope(7003, 'No route for that URI'));
+  }
+
+  // ---- Upload host -------------------------------------------------------------------------
+
+  // As Cloudflare's upload host: any origin, no credentials, and no request headers beyond the
+  // CORS-safelisted ones, so a browser that adds one fails its preflight.
+  const corsHeaders = { 'access-control-allow-origin': '*' };
+  const preflightHeaders = {
+    ...corsHeaders,
+    'access-control-allow-methods': 'POST, OPTIONS',
+    'access-control-max-age': '0',
+  };
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} path
+   */
+  function handleUpload(req, res, path) {
+    const entry = record(req, 'upload', path);
+    const id = decodeURIComponent(path.split('/').slice(3).join('/'));
+    entry.draftId = id;
+    if (req.method === 'OPTIONS') {
+      entry.status = 204;
+      entry.outcome = 'complete';
+      res.writeHead(204, preflightHeaders);
+      return res.end();
+    }
+    const fail = (/** @type {number} */ status, /** @type {number} */ code, /** @type {string} */ message) => {
+      answer(res, entry, status, errorEnvelope(code, message), corsHeaders);
+      req.resume();
+    };
+    const draft = drafts.get(id);
+    if (req.method !== 'POST') return fail(405, 5405, 'Method not allowed: upload with POST');
+    if (!draft) return fail(404, 5404, 'Image not found: this upload URL is unknown');
+    if (draft.state === 'uploaded') return fail(409, 5409, 'Image already uploaded: this one-time upload URL was already used');
+    if (draft.behaviour.failWith) return fail(draft.behaviour.failWith, 5500, 'Internal error: the emulator was told to fail');
+    if (now() > draft.expiry) return fail(400, 5400, 'Upload URL expired: ask for a new one-time upload URL');
+    if (!/multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
+      return fail(400, 5400, 'Bad request: upload as multipart/form-data with the image in field "file"');
+    }
+    const contentLength = Number(req.headers['content-length']);
+    if (contentLength > MAX_UPLOAD_BYTES + 64 * 1024) return fail(413, 5413, 'Image too large: the limit is 10 MB');
+
+    req.on('close', () => {
+      if (entry.outcome === 'pending') entry.outcome = 'aborted';
+    });
+
+    // busboy stops passing data on one byte past the limit, so at most 10 MB + 1 byte is ever held.
+    const parser = busboy({ headers: req.headers, limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 20 } });
+    /** @type {{ code: number, status: number, message: string } | undefined} */
+    let refusal;
+    /** @type {{ filename: string, contentType: string, bytes: Buffer } | undefined} */
+    let stored;
+    parser.on('field', (name) => entry.fields.push(name));
+    parser.on('file', (name, stream, info) => {
+      entry.fields.push(name);
+      const file = { field: name, filename: info.filename, mimeType: info.mimeType, bytes: 0 };
+      entry.files.push(file);
+      /** @type {Buffer[]} */
+      const chunks = [];
+      stream.on('data', (/** @type {Buffer} */ chunk) => {
+        file.bytes += chunk.length;
+        if (name === 'file' && !refusal) chunks.push(chunk);
+      });
+      stream.on('end', () => {
+        if (name !== 'file' || refusal) return;
+        if (file.bytes > MAX_UPLOAD_BYTES) {
+          refusal = { status: 413, code: 5413, message: 'Image too large: the limit is 10 MB' };
+          return;
+        }
+        const bytes = Buffer.concat(chunks);
+        const contentType = sniffImageType(bytes.subarray(0, 4096));
+        if (!contentType) {
+          refusal = {
+            status: 415,
+            code: 5455,
+            message: 'Uploaded image must have image/jpeg, image/png, image/webp, image/gif, image/heic or image/svg+xml content',
+          };
+          return;
+        }
+        stored = { filename: info.filename, contentType, bytes };
+      });
+    });
+    parser.on('error', () => fail(400, 5400, 'Bad request: the multipart body could not be read'));
+    parser.on('close', () => {
+      if (refusal) return fail(refusal.status, refusal.code, refusal.message);
+      if (!stored) return fail(400, 5400, 'Bad request: no image in field "file"');
+      if (draft.state === 'uploaded') return fail(409, 5409, 'Image already uploaded: this one-time upload URL was already used');
+      Object.assign(draft, { state: 'uploaded', uploaded: now(), ...stored });
+      answer(res, entry, 200, envelope(imageRecord(draft)), corsHeaders);
+    });
+
+    // Fed by hand rather than piped, so a test can make the host stop reading part-way (a stall).
+    let received = 0;
+    req.on('data', (/** @type {Buffer} */ chunk) => {
+      received += chunk.length;
+      const stallAfter = draft.behaviour.stallAfterBytes;
+      if (stallAfter !== undefined && received >= stallAfter) {
+        req.pause();
+        return;
+      }
+      if (!parser.write(chunk)) {
+        req.pause();
+        parser.once('drain', () => req.resume());
+      }
+    });
+    req.on('end', () => parser.end());
+  }
+
+  // ---- Delivery ----------------------------------------------------------------------------
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} path
+   */
+  function handleDelivery(req, res, path) {
+    const entry = record(req, 'delivery', path);
+    const [, , hash, encodedId, variant] = path.split('/');
+    const draft = drafts.get(decodeURIComponent(encodedId ?? ''));
+    entry.draftId = draft?.id;
+    if (hash !== accountHash || !draft?.bytes || variant !== 'public') {
+      entry.status = 404;
+      entry.outcome = 'complete';
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('Not found');
+    }
+    entry.status = 200;
+    entry.outcome = 'complete';
+    res.writeHead(200, {
+      'content-type': draft.contentType ?? 'application/octet-stream',
+      'content-length': String(draft.bytes.length),
+      'access-control-allow-origin': '*',
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+    res.end(req.method === 'HEAD' ? undefined : draft.bytes);
+  }
+
+  // ---- Test controls -----------------------------------------------------------------------
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {URL} url
+   */
+  async function handleTestControl(req, res, url) {
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, POST' });
+      return res.end();
+    }
+    const path = url.pathname.slice('/__emulator'.length);
+    const body = req.method === 'POST' ? await readJSON(req) : {};
+    if (path === '/requests') {
+      const draftId = url.searchParams.get('draft');
+      return sendJSON(res, 200, draftId ? log.filter((r) => r.draftId === draftId) : log, cors);
+    }
+    if (path === '/clock' && req.method === 'POST') {
+      clockOffset += Number(body.advanceMs ?? 0);
+      return sendJSON(res, 200, { now: new Date(now()).toISOString() }, cors);
+    }
+    if (path === '/reset' && req.method === 'POST') {
+      clockOffset = 0;
+      drafts.clear();
+      log.length = 0;
+      return sendJSON(res, 200, {}, cors);
+    }
+    const draftMatch = /^\/drafts\/(.+)$/.exec(path);
+    const draft = draftMatch && drafts.get(decodeURIComponent(draftMatch[1]));
+    if (draft && req.method === 'POST') {
+      if (typeof body.stallAfterBytes === 'number') draft.behaviour.stallAfterBytes = body.stallAfterBytes;
+      if (typeof body.failWith === 'number') draft.behaviour.failWith = body.failWith;
+      return sendJSON(res, 200, draft.behaviour, cors);
+    }
+    return sendJSON(res, 404, { error: 'unknown test control' }, cors);
+  }
+
+  /**
+   * Serves a request if it is the emulator's; resolves whether it was.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @returns {Promise<boolean>}
+   */
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const path = url.pathname;
+    if (path.startsWith(apiPrefix)) await handleAPI(req, res, path);
+    else if (path.startsWith(`/upload/`)) handleUpload(req, res, path);
+    else if (path.startsWith(`/cdn/`)) handleDelivery(req, res, path);
+    else if (testControls && path.startsWith('/__emulator/')) await handleTestControl(req, res, url);
+    else return false;
+    return true;
+  }
+
+  return { handle, accountId, apiToken, drafts, log, now };
+}
+
+/** @typedef {ReturnType<typeof createEmulator>} Emulator */

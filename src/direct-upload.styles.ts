@@ -1,0 +1,70 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-block;
+    font: inherit;
+    color: var(--direct-upload-color, inherit);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  [part='base'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 0.75em;
+    padding: var(--direct-upload-padding, 0.75em);
+    border: var(--direct-upload-border, 1px dashed currentColor);
+    border-radius: var(--direct-upload-radius, 0.5em);
+    background: var(--direct-upload-background, transparent);
+  }
+
+  [part='base'].dragging {
+    background: var(--direct-upload-drop-background, rgb(0 120 255 / 0.08));
+  }
+
+  input[type='file'] {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  button {
+    font: inherit;
+    cursor: pointer;
+    padding: 0.4em 0.9em;
+    border-radius: var(--direct-upload-radius, 0.5em);
+    border: 1px solid currentColor;
+    background: var(--direct-upload-button-background, transparent);
+    color: inherit;
+  }
+
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.5;
+  }
+
+  [part='file-name'] {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  [part='progress'] {
+    flex: 1 1 8em;
+    accent-color: var(--direct-upload-accent, #0a66e4);
+  }
+
+  [part='status'] {
+    flex-basis: 100%;
+  }
+
+  [part='status'].error {
+    color: var(--direct-upload-error-color, #b3261e);
+  }
+`;

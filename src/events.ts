@@ -1,0 +1,85 @@
+/**
+ * Every event `<direct-upload>` fires, with its detail type. All are `CustomEvent`s that bubble and
+ * cross shadow roots, so a page can listen on the element or on any ancestor.
+ */
+
+/** What Cloudflare Images answers for an uploaded image (`result` of its response envelope). */
+export interface CloudflareImage {
+  id: string;
+  filename?: string;
+  metadata?: Record<string, unknown>;
+  uploaded?: string;
+  requireSignedURLs?: boolean;
+  variants: string[];
+  [key: string]: unknown;
+}
+
+export type FileRejectedReason = 'size' | 'empty' | 'type';
+
+export type UploadErrorReason = 'network' | 'server' | 'rejected' | 'aborted' | 'config';
+
+export interface FileAcceptedDetail {
+  file: File;
+  /** The file's MIME type. */
+  type: string;
+}
+
+export interface FileRejectedDetail {
+  file: File;
+  reason: FileRejectedReason;
+  message: string;
+}
+
+export interface UploadStartDetail {
+  file: File;
+  uploadURL: string;
+}
+
+export interface UploadProgressDetail {
+  file: File;
+  bytesUploaded: number;
+  bytesTotal: number;
+  /** 0 to 100, whole numbers. */
+  percent: number;
+}
+
+export interface UploadSuccessDetail {
+  file: File;
+  /** The image id, as Cloudflare Images will know it from now on. */
+  id: string;
+  result: CloudflareImage;
+  /** Delivery URLs, one per variant. */
+  variants: string[];
+}
+
+export interface UploadErrorDetail {
+  file: File | null;
+  reason: UploadErrorReason;
+  /** The HTTP status, when the upload host answered. */
+  status?: number;
+  /** Cloudflare's error code, when its answer carried one. */
+  code?: number;
+  message: string;
+}
+
+export interface DirectUploadEventMap {
+  'file-accepted': CustomEvent<FileAcceptedDetail>;
+  'file-rejected': CustomEvent<FileRejectedDetail>;
+  'upload-start': CustomEvent<UploadStartDetail>;
+  'upload-progress': CustomEvent<UploadProgressDetail>;
+  'upload-success': CustomEvent<UploadSuccessDetail>;
+  'upload-error': CustomEvent<UploadErrorDetail>;
+}
+
+export type DirectUploadEventName = keyof DirectUploadEventMap;
+
+type DetailOf<K extends DirectUploadEventName> = DirectUploadEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Fires one of the element's events; the only way the element fires them. */
+export function emit<K extends DirectUploadEventName>(target: EventTarget, name: K, detail: DetailOf<K>): void {
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface HTMLElementEventMap extends DirectUploadEventMap {}
+}

@@ -1,0 +1,237 @@
+// @ts-check
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { createBackend } from '../../demo/backend.js';
+import { createCloudflareClient } from '../../demo/cloudflare-client.js';
+import { startEmulatorServer } from '../../demo/emulator/server.js';
+import { htmlPage, onePixelPNG, paddedPNG } from '../fixtures/images.js';
+import { createServer } from 'node:http';
+
+/** @type {Awaited<ReturnType<typeof startEmulatorServer>>} */
+let server;
+let origin = '';
+const token = 'test-token';
+const account = 'test-account';
+const api = () => `${origin}/client/v4/accounts/${account}`;
+
+before(async () => {
+  server = await startEmulatorServer({ accountId: account, apiToken: token, testControls: true });
+  origin = `http://127.0.0.1:${server.port}`;
+});
+after(() => server.close());
+beforeEach(() => fetch(`${origin}/__emulator/reset`, { method: 'POST' }));
+
+/** @param {Record<string, string>} [fields] */
+async function directUpload(fields = {}, auth = `Bearer ${token}`) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const res = await fetch(`${api()}/images/v2/direct_upload`, { method: 'POST', headers: { authorization: auth }, body: form });
+  return { status: res.status, body: await res.json() };
+}
+
+/** @param {string} uploadURL @param {Uint8Array} bytes */
+async function uploadTo(uploadURL, bytes, name = 'photo.png', field = 'file') {
+  const form = new FormData();
+  form.append(field, new Blob([bytes]), name);
+  const res = await fetch(uploadURL, { method: 'POST', body: form });
+  return { status: res.status, body: await res.json(), headers: res.headers };
+}
+
+/** @param {number} ms */
+const advanceClock = (ms) =>
+  fetch(`${origin}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) });
+
+const minutes = (/** @type {number} */ n) => new Date(Date.now() + n * 60_000).toISOString();
+
+describe('direct_upload API', () => {
+  it('answers a one-time upload URL in Cloudflare’s envelope', async () => {
+    const { status, body } = await directUpload();
+    assert.equal(status, 200);
+    assert.deepEqual(Object.keys(body).sort(), ['errors', 'messages', 'result', 'result_info', 'success']);
+    assert.equal(body.success, true);
+    assert.match(body.result.id, /^[0-9a-f-]{36}$/);
+    assert.equal(body.result.uploadURL, `${origin}/upload/emulated-account-hash/${body.result.id}`);
+  });
+
+  it('refuses a missing or wrong token, and another account', async () => {
+    assert.equal((await directUpload({}, '')).status, 401);
+    assert.equal((await directUpload({}, 'Bearer nope')).status, 401);
+    const res = await fetch(`${origin}/client/v4/accounts/other/images/v2/direct_upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(res.status, 401);
+    assert.equal((await res.json()).errors[0].code, 10000);
+  });
+
+  it('takes urlencoded fields as well as multipart', async () => {
+    const res = await fetch(`${api()}/images/v2/direct_upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ id: 'urlencoded-id' }),
+    });
+    assert.equal((await res.json()).result.id, 'urlencoded-id');
+  });
+
+  it('accepts an expiry between 2 minutes and 6 hours ahead, and nothing else', async () => {
+    assert.equal((await directUpload({ expiry: minutes(3) })).status, 200);
+    assert.equal((await directUpload({ expiry: minutes(359) })).status, 200);
+    for (const expiry of [minutes(1), minutes(361), 'tomorrow']) {
+      const { status, body } = await directUpload({ expiry });
+      assert.equal(status, 400, expiry);
+      assert.match(body.errors[0].message, /expiry/);
+    }
+  });
+
+  it('checks custom ids as Cloudflare documents', async () => {
+    const ok = await directUpload({ id: 'products/shoe-42' });
+    assert.equal(ok.status, 200);
+    assert.equal(ok.body.result.id, 'products/shoe-42');
+    const refused = [
+      { id: 'x'.repeat(1025) },
+      { id: '2cdc28f0-017a-49c4-9ed7-87056c83901f' },
+      { id: '/leading' },
+      { id: 'trailing/' },
+      { id: 'signed', requireSignedURLs: 'true' },
+      { id: 'products/shoe-42' },
+    ];
+    for (const fields of refused) assert.equal((await directUpload(fields)).status, 400, JSON.stringify(fields).slice(0, 60));
+    assert.equal((await directUpload({ id: 'x'.repeat(1024) })).status, 200);
+  });
+
+  it('takes metadata of at most 1024 bytes of JSON', async () => {
+    const { body } = await directUpload({ metadata: JSON.stringify({ owner: 'ada' }) });
+    const record = await (await fetch(`${api()}/images/v1/${body.result.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+    assert.deepEqual(record.result.metadata, { owner: 'ada' });
+    assert.equal((await directUpload({ metadata: JSON.stringify({ a: 'x'.repeat(1020) }) })).status, 400);
+    assert.equal((await directUpload({ metadata: '{not json' })).status, 400);
+  });
+
+  it('shows a draft until the image arrives, and lists only uploaded images', async () => {
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    const { body } = await directUpload();
+    const { id, uploadURL } = body.result;
+    const draft = await (await fetch(`${api()}/images/v1/${id}`, auth)).json();
+    assert.equal(draft.result.draft, true);
+    assert.deepEqual((await (await fetch(`${api()}/images/v1`, auth)).json()).result.images, []);
+    await uploadTo(uploadURL, onePixelPNG);
+    const image = await (await fetch(`${api()}/images/v1/${id}`, auth)).json();
+    assert.equal(image.result.draft, undefined);
+    const list = (await (await fetch(`${api()}/images/v1`, auth)).json()).result.images;
+    assert.deepEqual(list.map((/** @type {{id: string}} */ i) => i.id), [id]);
+  });
+});
+
+describe('upload host', () => {
+  it('stores the image once and serves it from its variant URL', async () => {
+    const { uploadURL, id } = (await directUpload({ metadata: '{"a":1}' })).body.result;
+    const { status, body, headers } = await uploadTo(uploadURL, onePixelPNG, 'dot.png');
+    assert.equal(status, 200);
+    assert.equal(headers.get('access-control-allow-origin'), '*');
+    assert.equal(body.success, true);
+    assert.equal(body.result.id, id);
+    assert.equal(body.result.filename, 'dot.png');
+    assert.deepEqual(body.result.metadata, { a: 1 });
+    assert.equal(body.result.requireSignedURLs, false);
+    assert.ok(!Number.isNaN(Date.parse(body.result.uploaded)));
+    const delivered = await fetch(body.result.variants[0]);
+    assert.equal(delivered.headers.get('content-type'), 'image/png');
+    assert.deepEqual(new Uint8Array(await delivered.arrayBuffer()), onePixelPNG);
+  });
+
+  it('refuses a used URL with 409 saying the image was already uploaded', async () => {
+    const { uploadURL } = (await directUpload()).body.result;
+    await uploadTo(uploadURL, onePixelPNG);
+    const again = await uploadTo(uploadURL, onePixelPNG);
+    assert.equal(again.status, 409);
+    assert.equal(again.body.success, false);
+    assert.equal(again.body.result, null);
+    assert.match(again.body.errors[0].message, /already uploaded/i);
+  });
+
+  it('refuses an expired URL with 400 saying it expired', async () => {
+    const { uploadURL } = (await directUpload()).body.result;
+    await advanceClock(31 * 60_000);
+    const late = await uploadTo(uploadURL, onePixelPNG);
+    assert.equal(late.status, 400);
+    assert.match(late.body.errors[0].message, /expired/i);
+  });
+
+  it('keeps a URL valid until its expiry', async () => {
+    const { uploadURL } = (await directUpload({ expiry: minutes(10) })).body.result;
+    await advanceClock(9 * 60_000);
+    assert.equal((await uploadTo(uploadURL, onePixelPNG)).status, 200);
+  });
+
+  it('refuses more than 10 MB with 413 and code 5413', async () => {
+    const { uploadURL } = (await directUpload()).body.result;
+    const big = await uploadTo(uploadURL, paddedPNG(10 * 1024 * 1024 + 1));
+    assert.equal(big.status, 413);
+    assert.equal(big.body.errors[0].code, 5413);
+  });
+
+  it('takes exactly 10 MB', async () => {
+    const { uploadURL } = (await directUpload()).body.result;
+    assert.equal((await uploadTo(uploadURL, paddedPNG(10 * 1024 * 1024))).status, 200);
+  });
+
+  it('refuses bytes that are not an image with 415 and code 5455, and the URL stays usable', async () => {
+    const { uploadURL } = (await directUpload()).body.result;
+    const html = await uploadTo(uploadURL, htmlPage, 'page.png');
+    assert.equal(html.status, 415);
+    assert.equal(html.body.errors[0].code, 5455);
+    assert.equal((await uploadTo(uploadURL, onePixelPNG)).status, 200);
+  });
+
+  it('answers the CORS preflight for any origin, allowing no extra headers and no credentials', async () => {
+    const { uploadURL } = (await directUpload()).body.result;
+    const res = await fetch(uploadURL, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://site.example', 'access-control-request-method': 'POST' },
+    });
+    assert.equal(res.status, 204);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    assert.match(res.headers.get('access-control-allow-methods') ?? '', /POST/);
+    assert.equal(res.headers.get('access-control-allow-headers'), null);
+    assert.equal(res.headers.get('access-control-allow-credentials'), null);
+  });
+
+  it('logs the fields it received', async () => {
+    const { uploadURL, id } = (await directUpload()).body.result;
+    await uploadTo(uploadURL, onePixelPNG, 'dot.png');
+    const log = await (await fetch(`${origin}/__emulator/requests?draft=${id}`)).json();
+    const upload = log.find((/** @type {{kind: string}} */ r) => r.kind === 'upload');
+    assert.deepEqual(upload.fields, ['file']);
+    assert.deepEqual(upload.files, [{ field: 'file', filename: 'dot.png', mimeType: 'application/octet-stream', bytes: onePixelPNG.length }]);
+    assert.equal(upload.outcome, 'complete');
+  });
+});
+
+describe('backend and Cloudflare client', () => {
+  it('mints an upload URL through the client and hands the page only URL, id and expiry', async () => {
+    const cloudflare = createCloudflareClient({ accountId: account, apiToken: token, apiBase: `${origin}/client/v4` });
+    assert.equal(cloudflare.isCloudflare, false);
+    const handle = createBackend(() => cloudflare);
+    const site = createServer(async (req, res) => {
+      if (!(await handle(req, res))) res.writeHead(404).end();
+    });
+    await new Promise((resolve) => site.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const port = /** @type {import('node:net').AddressInfo} */ (site.address()).port;
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/upload-url`, { method: 'POST' });
+      const body = await res.json();
+      assert.deepEqual(Object.keys(body).sort(), ['expiry', 'id', 'uploadURL']);
+      assert.ok(body.uploadURL.endsWith(body.id));
+      const lifetime = Date.parse(body.expiry) - Date.now();
+      assert.ok(lifetime > 29 * 60_000 && lifetime <= 30 * 60_000, `lifetime ${lifetime}`);
+      assert.equal((await fetch(`http://127.0.0.1:${port}/api/upload-url`)).status, 405);
+    } finally {
+      site.close();
+    }
+  });
+
+  it('reports Cloudflare’s errors', async () => {
+    const cloudflare = createCloudflareClient({ accountId: account, apiToken: 'wrong', apiBase: `${origin}/client/v4` });
+    await assert.rejects(cloudflare.createDirectUpload(), /HTTP 401.*10000: Authentication error/);
+  });
+});

@@ -1,0 +1,55 @@
+// @ts-check
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { createBackend } from './demo/backend.js';
+import { createCloudflareClient } from './demo/cloudflare-client.js';
+import { startEmulatorServer } from './demo/emulator/server.js';
+import { chromiumArgs, findChromium } from './scripts/find-chromium.js';
+
+// The emulator runs on its own port, so uploads from the test page are cross-origin (and
+// preflighted) as they are to Cloudflare. 127.0.0.2 is a second loopback address that the
+// element must treat as remote: it is how the tests show that plain http to a remote host sends nothing.
+const emulatorServer = await startEmulatorServer({ hosts: ['127.0.0.1', '127.0.0.2'], testControls: true });
+const { port } = emulatorServer;
+const emulatorOrigin = `http://localhost:${port}`;
+const cloudflare = createCloudflareClient({
+  accountId: emulatorServer.emulator.accountId,
+  apiToken: emulatorServer.emulator.apiToken,
+  apiBase: `${emulatorOrigin}/client/v4`,
+});
+const backend = createBackend(() => cloudflare);
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  browsers: [chromeLauncher({ launchOptions: { executablePath: findChromium(), args: chromiumArgs() } })],
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 300000,
+  middleware: [
+    async (ctx, next) => {
+      if (ctx.path === '/emulator.json') {
+        ctx.body = { origin: emulatorOrigin, remoteOrigin: `http://127.0.0.2:${port}` };
+        return;
+      }
+      if (await backend(ctx.req, ctx.res)) {
+        ctx.respond = false;
+        return;
+      }
+      await next();
+    },
+  ],
+  // Uppy imports its package.json; the browser needs it as a JavaScript module.
+  mimeTypes: { '**/*.json': 'js' },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // Each file is converted on its own request, so a CommonJS module required before it was seen
+    // looks like ESM; taking its default export is what `require` meant.
+    fromRollup(commonjs)({ include: ['**/node_modules/**'], requireReturnsDefault: 'preferred' }),
+    fromRollup(json)(),
+    { name: 'emulator', serverStop: () => emulatorServer.close() },
+  ],
+};
