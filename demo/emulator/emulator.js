@@ -284,8 +284,9 @@ export function createEmulator({
     const contentLength = Number(req.headers['content-length']);
     if (contentLength > MAX_UPLOAD_BYTES + 64 * 1024) return fail(413, 5413, 'Image too large: the limit is 10 MB');
 
-    req.on('close', () => {
-      if (entry.outcome === 'pending') entry.outcome = 'aborted';
+    // The response closing before it was sent means the client went away.
+    res.on('close', () => {
+      if (entry.outcome === 'pending' && !res.writableFinished) entry.outcome = 'aborted';
     });
 
     // busboy stops passing data on one byte past the limit, so at most 10 MB + 1 byte is ever held.
@@ -333,21 +334,23 @@ export function createEmulator({
       answer(res, entry, 200, envelope(imageRecord(draft)), corsHeaders);
     });
 
-    // Fed by hand rather than piped, so a test can make the host stop reading part-way (a stall).
+    // Fed by hand rather than piped, so a test can make the host stall: past `stallAfterBytes` it
+    // takes the rest of the body without looking at it and never answers. It keeps reading so that
+    // it notices when the client gives up.
     let received = 0;
+    const stallAfter = draft.behaviour.stallAfterBytes;
+    const stalled = () => stallAfter !== undefined && received >= stallAfter;
     req.on('data', (/** @type {Buffer} */ chunk) => {
       received += chunk.length;
-      const stallAfter = draft.behaviour.stallAfterBytes;
-      if (stallAfter !== undefined && received >= stallAfter) {
-        req.pause();
-        return;
-      }
+      if (stalled()) return;
       if (!parser.write(chunk)) {
         req.pause();
         parser.once('drain', () => req.resume());
       }
     });
-    req.on('end', () => parser.end());
+    req.on('end', () => {
+      if (!stalled()) parser.end();
+    });
   }
 
   // ---- Delivery ----------------------------------------------------------------------------

@@ -1,14 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { DirectUploadElement } from '../../src/index.js';
 import { onePixelPNG, paddedPNG } from '../fixtures/images.js';
-import { emulator, emulatorHost, mintUploadURL, requestsFor, uploadRequestsFor } from './emulator.js';
+import { emulator, mintUploadURL, requestsFor, uploadRequestsFor } from './emulator.js';
 import { recordEvents } from './events.js';
-
-async function uploaderFor(uploadURL: string) {
-  return fixture<DirectUploadElement>(
-    html`<direct-upload upload-url=${uploadURL} upload-hosts=${await emulatorHost()}></direct-upload>`,
-  );
-}
+import { uploaderFor } from './helpers.js';
 
 describe('<direct-upload> uploading', () => {
   it('is defined by importing the package and has Cloudflare’s defaults', () => {
