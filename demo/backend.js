@@ -10,7 +10,8 @@ import { readJSON, sendJSON } from './emulator/http.js';
 const URL_LIFETIME_MS = 30 * 60_000;
 
 /**
- * @param {() => import('./cloudflare-client.js').CloudflareClient} getCloudflare
+ * @param {(req: import('node:http').IncomingMessage) => import('./cloudflare-client.js').CloudflareClient} getCloudflare
+ *   the client to use for a request
  */
 export function createBackend(getCloudflare) {
   /**
@@ -28,7 +29,7 @@ export function createBackend(getCloudflare) {
     try {
       const { metadata } = await readJSON(req);
       const expiry = new Date(Date.now() + URL_LIFETIME_MS).toISOString();
-      const { id, uploadURL } = await getCloudflare().createDirectUpload({
+      const { id, uploadURL } = await getCloudflare(req).createDirectUpload({
         expiry,
         metadata: metadata && typeof metadata === 'object' ? /** @type {Record<string, unknown>} */ (metadata) : undefined,
       });

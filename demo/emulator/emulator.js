@@ -38,7 +38,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @property {string} [draftId]
  * @property {Record<string, string | undefined>} headers the request headers a test may care about
  * @property {string[]} fields multipart field names, in order
- * @property {{ field: string, filename: string, mimeType: string, bytes: number }[]} files
+ * @property {{ field: string, filename?: string, mimeType: string, bytes: number }[]} files
  * @property {number} [status]
  * @property {'complete' | 'aborted' | 'pending'} outcome
  */
@@ -293,7 +293,7 @@ export function createEmulator({
     const parser = busboy({ headers: req.headers, limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 20 } });
     /** @type {{ code: number, status: number, message: string } | undefined} */
     let refusal;
-    /** @type {{ filename: string, contentType: string, bytes: Buffer } | undefined} */
+    /** @type {{ filename?: string, contentType: string, bytes: Buffer } | undefined} */
     let stored;
     parser.on('field', (name) => entry.fields.push(name));
     parser.on('file', (name, stream, info) => {

@@ -47,7 +47,8 @@ describe('<direct-upload> uploading', () => {
     expect(success.id).to.equal(id);
     expect(success.result.id).to.equal(id);
     expect(success.result.filename).to.equal('dot.png');
-    expect(success.variants).to.deep.equal(success.result.variants).and.have.length(1);
+    expect(success.variants).to.deep.equal(success.result.variants);
+    expect(success.variants).to.have.length(1);
     expect(el.status).to.equal('success');
     expect(el.result).to.deep.equal(success.result);
     expect(el.file).to.equal(file);

@@ -29,7 +29,7 @@ async function directUpload(fields = {}, auth = `Bearer ${token}`) {
   return { status: res.status, body: await res.json() };
 }
 
-/** @param {string} uploadURL @param {Uint8Array} bytes */
+/** @param {string} uploadURL @param {Uint8Array<ArrayBuffer>} bytes */
 async function uploadTo(uploadURL, bytes, name = 'photo.png', field = 'file') {
   const form = new FormData();
   form.append(field, new Blob([bytes]), name);
@@ -87,6 +87,7 @@ describe('direct_upload API', () => {
     const ok = await directUpload({ id: 'products/shoe-42' });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.result.id, 'products/shoe-42');
+    /** @type {Record<string, string>[]} */
     const refused = [
       { id: 'x'.repeat(1025) },
       { id: '2cdc28f0-017a-49c4-9ed7-87056c83901f' },

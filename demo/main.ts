@@ -1,0 +1,43 @@
+import '../src/index.js';
+
+declare const __UPLOAD_HOSTS__: string;
+
+const uploader = document.querySelector('direct-upload')!;
+const log = document.querySelector('#event-log')!;
+
+// The emulator takes uploads on this page's own host; Cloudflare on upload.imagedelivery.net, the
+// element's default, which a site on Cloudflare leaves alone.
+uploader.uploadHosts = __UPLOAD_HOSTS__;
+
+/** Gets a fresh one-time upload URL from the site's backend. */
+async function fetchUploadURL(): Promise<void> {
+  const response = await fetch('/api/upload-url', { method: 'POST' });
+  if (!response.ok) throw new Error(`The backend answered ${response.status}`);
+  const { uploadURL } = (await response.json()) as { uploadURL: string; id: string; expiry: string };
+  uploader.uploadURL = uploadURL;
+}
+
+function note(text: string): void {
+  const item = document.createElement('li');
+  item.textContent = text;
+  log.append(item);
+}
+
+uploader.addEventListener('file-accepted', (e) => note(`file-accepted: ${e.detail.file.name} (${e.detail.type})`));
+uploader.addEventListener('file-rejected', (e) => note(`file-rejected (${e.detail.reason}): ${e.detail.message}`));
+uploader.addEventListener('upload-start', (e) => note(`upload-start: ${e.detail.uploadURL}`));
+uploader.addEventListener('upload-error', (e) => note(`upload-error (${e.detail.reason}): ${e.detail.message}`));
+uploader.addEventListener('upload-success', async (e) => {
+  note(`upload-success: image ${e.detail.id}`);
+  const [variant] = e.detail.variants;
+  const preview = document.querySelector<HTMLImageElement>('#preview')!;
+  const link = document.querySelector<HTMLAnchorElement>('#variant-link')!;
+  preview.src = variant;
+  link.href = variant;
+  link.textContent = variant;
+  document.querySelector<HTMLElement>('#uploaded')!.hidden = false;
+  // A URL works once: get the next one ready for the next image.
+  await fetchUploadURL();
+});
+
+fetchUploadURL().catch((error: Error) => note(`Could not get an upload URL: ${error.message}`));

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+import { directUploadDemo } from './demo/vite-plugin.js';
+
+// `npm run demo` serves demo/ with the emulator; `npm run build` makes the npm build (ESM, with lit
+// and Uppy left as imports) and, with `--mode script-tag`, the one self-contained classic script.
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') {
+    return { root: 'demo', plugins: [directUploadDemo()], server: { host: 'localhost' } };
+  }
+  const scriptTag = mode === 'script-tag';
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: !scriptTag,
+      target: 'es2022',
+      minify: scriptTag,
+      sourcemap: true,
+      lib: {
+        entry: 'src/index.ts',
+        name: 'DirectUpload',
+        formats: [scriptTag ? 'iife' : 'es'],
+        fileName: () => (scriptTag ? 'direct-upload.min.js' : 'index.js'),
+      },
+      rolldownOptions: scriptTag ? {} : { external: [/^lit($|\/)/, /^@lit\//, /^@uppy\//] },
+    },
+  };
+});
