@@ -129,7 +129,8 @@ export class DirectUploadElement extends LitElement {
     if (this._status === 'uploading') this.#abortUpload();
     this.#setStatus('validating');
     const limits = { accept: this.accept, maxFileSize: this.maxFileSize };
-    if (!this.session.admit(file, limits)) {
+    const type = this.session.admit(file, limits);
+    if (type === null) {
       const { reason, message } = describeRejection(file, limits);
       this._message = message;
       this.#setStatus('error');
@@ -139,7 +140,7 @@ export class DirectUploadElement extends LitElement {
     this._file = file;
     this._result = null;
     this._message = '';
-    emit(this, 'file-accepted', { file, type: file.type });
+    emit(this, 'file-accepted', { file, type });
     if (this.manual) {
       this.#setStatus('ready');
     } else {

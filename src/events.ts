@@ -20,7 +20,7 @@ export type UploadErrorReason = 'network' | 'server' | 'rejected' | 'aborted' | 
 
 export interface FileAcceptedDetail {
   file: File;
-  /** The file's MIME type. */
+  /** The file's MIME type: the browser's, or from its extension when the browser gave none. */
   type: string;
 }
 

@@ -88,16 +88,19 @@ export class UploadSession implements ReactiveController {
     this.#uppy = undefined;
   }
 
-  /** Checks a file against the limits with Uppy's restrictions; keeps it ready to send if it passes. */
-  admit(file: File, limits: Limits): boolean {
+  /**
+   * Checks a file against the limits with Uppy's restrictions and keeps it ready to send if it
+   * passes. Returns its type as Uppy understood it (from the extension when the browser gave none),
+   * or null when it was refused.
+   */
+  admit(file: File, limits: Limits): string | null {
     const uppy = this.#requireUppy();
     uppy.cancelAll();
     uppy.setOptions({ restrictions: toRestrictions(limits) });
     try {
-      uppy.addFile({ name: file.name, type: file.type, data: file, meta: {} });
-      return true;
+      return uppy.getFile(uppy.addFile({ name: file.name, type: file.type, data: file, meta: {} })).type;
     } catch {
-      return false;
+      return null;
     }
   }
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import type { DirectUploadElement } from '../../src/index.js';
 import { onePixelPNG, paddedPNG } from '../fixtures/images.js';
 import { emulatorHost, mintUploadURL, misbehave, requestsFor, waitForUploads } from './emulator.js';
@@ -33,6 +33,24 @@ describe('<direct-upload> lifecycle', () => {
       'the emulator never saw the upload aborted',
     );
     expect(records.filter((r) => r.method === 'POST')).to.have.length(1);
+  });
+
+  it('reports progress at most once per animation frame, with the latest figures', async () => {
+    const { el, file } = await stalledUpload();
+    const uppy = el.session.uppy!;
+    const [uppyFile] = uppy.getFiles();
+    const seen: number[] = [];
+    el.addEventListener('upload-progress', (e) => seen.push(e.detail.bytesUploaded));
+    await nextFrame();
+    seen.length = 0;
+    // Uppy reports progress as often as XMLHttpRequest does; five reports arrive within one frame.
+    for (const bytesUploaded of [1000, 2000, 3000, 4000, 5000]) {
+      uppy.emit('upload-progress', uppyFile, { uploadStarted: 1, bytesUploaded, bytesTotal: file.size });
+    }
+    expect(seen).to.deep.equal([]);
+    await nextFrame();
+    expect(seen).to.deep.equal([5000]);
+    el.cancel();
   });
 
   it('removing the element mid-upload aborts the request and leaves no Uppy instance', async () => {
