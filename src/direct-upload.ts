@@ -5,8 +5,17 @@ import { messages } from './messages.js';
 import { nextStatus, type UploadStatus } from './status.js';
 import { UploadSession } from './upload-session.js';
 import { checkUploadURL, defaultUploadHosts } from './url-policy.js';
-import { defaultAccept, defaultMaxFileSize, describeRejection } from './validation.js';
+import {
+  checkFile,
+  defaultAccept,
+  defaultMaxArea,
+  defaultMaxDimension,
+  defaultMaxFileSize,
+  type HostRule,
+  type Limits,
+} from './validation.js';
 import type { UploadFailure } from './classify-response.js';
+import type { ImageInfo } from './image-info.js';
 
 /**
  * Uploads one image straight from the browser to a one-time Cloudflare Images upload URL that the
@@ -14,8 +23,8 @@ import type { UploadFailure } from './classify-response.js';
  *
  * @summary An image picker that uploads to a Cloudflare Images direct-upload URL.
  *
- * @event file-accepted - A chosen file passed the checks. Detail: `{file, type}`.
- * @event file-rejected - A chosen file failed the checks; nothing was sent. Detail: `{file, reason: 'size' | 'empty' | 'type', message}`.
+ * @event file-accepted - A chosen file passed the checks. Detail: `{file, type, width, height}`.
+ * @event file-rejected - A chosen file failed the checks; nothing was sent. Detail: `{file, reason: 'type' | 'size' | 'dimensions' | 'area' | 'empty' | 'unreadable' | 'custom', message, limit?, actual?}`.
  * @event upload-start - The upload request is about to be sent. Detail: `{file, uploadURL}`.
  * @event upload-progress - Bytes sent so far, at most once per animation frame, always ending with one at 100. Detail: `{file, bytesUploaded, bytesTotal, percent}`.
  * @event upload-success - Cloudflare stored the image. Detail: `{file, id, result, variants}`.
@@ -49,6 +58,12 @@ export class DirectUploadElement extends LitElement {
     uploadHosts: { attribute: 'upload-hosts' },
     accept: {},
     maxFileSize: { attribute: 'max-file-size', type: Number },
+    maxDimension: { attribute: 'max-dimension', type: Number },
+    maxArea: { attribute: 'max-area', type: Number },
+    minWidth: { attribute: 'min-width', type: Number },
+    minHeight: { attribute: 'min-height', type: Number },
+    maxAnimationArea: { attribute: 'max-animation-area', type: Number },
+    validate: { attribute: false },
     manual: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     _status: { state: true },
@@ -63,10 +78,29 @@ export class DirectUploadElement extends LitElement {
   declare uploadURL: string;
   /** Space-separated `host[:port]` list the element may upload to. */
   declare uploadHosts: string;
-  /** Accepted types: MIME types, wildcards such as `image/*`, or extensions such as `.png`, comma-separated. */
+  /**
+   * Accepted types, matched against the type read from the file's content: MIME types, wildcards
+   * such as `image/*`, or extensions such as `.png`, comma-separated. Narrows the formats Cloudflare
+   * Images takes; cannot widen them.
+   */
   declare accept: string;
   /** Largest file accepted, in bytes. Cloudflare refuses more than 10 MB. */
   declare maxFileSize: number;
+  /** Longest side accepted, in pixels. Cloudflare refuses more than 12,000. */
+  declare maxDimension: number;
+  /** Largest area accepted, width × height in pixels. Cloudflare refuses more than 100 megapixels. */
+  declare maxArea: number;
+  /** Smallest width accepted, in pixels; 0 for none. */
+  declare minWidth: number;
+  /** Smallest height accepted, in pixels; 0 for none. */
+  declare minHeight: number;
+  /** Largest area of all frames of an animated GIF or WebP together, in pixels; 0 for no limit. */
+  declare maxAnimationArea: number;
+  /**
+   * The page's own rule, run after the built-in checks: return a message to reject the file
+   * (reason `custom`), or `null` to accept it. May be async.
+   */
+  declare validate: HostRule | undefined;
   /** Don't upload when a file is chosen; wait for `upload()` or the Upload button. */
   declare manual: boolean;
   /** Stops the element taking files. */
@@ -87,6 +121,9 @@ export class DirectUploadElement extends LitElement {
   });
 
   #settleUpload?: () => void;
+  #info: ImageInfo | null = null;
+  // Each choice gets a number, so that a slow check of an earlier file cannot overrule a later one.
+  #choice = 0;
 
   constructor() {
     super();
@@ -94,10 +131,17 @@ export class DirectUploadElement extends LitElement {
     this.uploadHosts = defaultUploadHosts;
     this.accept = defaultAccept;
     this.maxFileSize = defaultMaxFileSize;
+    this.maxDimension = defaultMaxDimension;
+    this.maxArea = defaultMaxArea;
+    this.minWidth = 0;
+    this.minHeight = 0;
+    this.maxAnimationArea = 0;
+    this.validate = undefined;
     this.manual = false;
     this.disabled = false;
     this._status = 'idle';
     this._file = null;
+    this.#info = null;
     this._result = null;
     this._percent = 0;
     this._message = '';
@@ -127,20 +171,23 @@ export class DirectUploadElement extends LitElement {
     if (this.disabled) return false;
     // A new choice replaces the file being uploaded, so that upload stops first.
     if (this._status === 'uploading') this.#abortUpload();
+    const choice = ++this.#choice;
     this.#setStatus('validating');
-    const limits = { accept: this.accept, maxFileSize: this.maxFileSize };
-    const type = this.session.admit(file, limits);
-    if (type === null) {
-      const { reason, message } = describeRejection(file, limits);
-      this._message = message;
+    const limits = this.#limits();
+    const verdict = await checkFile(file, limits, (type) => this.session.admit(file, type, limits), this.validate);
+    if (choice !== this.#choice) return false;
+    if (!verdict.accepted) {
+      this._message = verdict.rejection.message;
       this.#setStatus('error');
-      emit(this, 'file-rejected', { file, reason, message });
+      emit(this, 'file-rejected', { file, ...verdict.rejection });
       return false;
     }
+    const { type, width, height } = verdict.info;
     this._file = file;
+    this.#info = verdict.info;
     this._result = null;
     this._message = '';
-    emit(this, 'file-accepted', { file, type });
+    emit(this, 'file-accepted', { file, type, width, height });
     if (this.manual) {
       this.#setStatus('ready');
     } else {
@@ -153,7 +200,8 @@ export class DirectUploadElement extends LitElement {
   async upload(): Promise<void> {
     if (this._status === 'uploading') return;
     const file = this._file;
-    if (!file) return this.#fail(null, { reason: 'config', message: messages.noFile() });
+    const info = this.#info;
+    if (!file || !info) return this.#fail(null, { reason: 'config', message: messages.noFile() });
     const check = checkUploadURL(this.uploadURL, this.uploadHosts);
     if (!check.ok) return this.#fail(file, { reason: 'config', message: check.message });
     const uploadURL = check.url.href;
@@ -163,7 +211,7 @@ export class DirectUploadElement extends LitElement {
     emit(this, 'upload-start', { file, uploadURL });
     const settled = new Promise<void>((resolve) => (this.#settleUpload = resolve));
     try {
-      await this.session.start(file, uploadURL);
+      await this.session.start(file, info.type, uploadURL);
     } catch (error) {
       if (this.#settleUpload) this.#fail(file, { reason: 'config', message: String((error as Error)?.message ?? error) });
     }
@@ -178,10 +226,12 @@ export class DirectUploadElement extends LitElement {
 
   /** Forgets the file, result and message, and aborts any upload in flight, without events. */
   reset(): void {
+    this.#choice += 1;
     this.session.cancel();
     this.#settleUpload?.();
     this.#settleUpload = undefined;
     this._file = null;
+    this.#info = null;
     this._result = null;
     this._percent = 0;
     this._message = '';
@@ -193,6 +243,11 @@ export class DirectUploadElement extends LitElement {
   override disconnectedCallback(): void {
     if (this._status === 'uploading') this.#abortUpload();
     super.disconnectedCallback();
+  }
+
+  #limits(): Limits {
+    const { accept, maxFileSize, maxDimension, maxArea, minWidth, minHeight, maxAnimationArea } = this;
+    return { accept, maxFileSize, maxDimension, maxArea, minWidth, minHeight, maxAnimationArea };
   }
 
   #abortUpload(): void {

@@ -14,20 +14,28 @@ export interface CloudflareImage {
   [key: string]: unknown;
 }
 
-export type FileRejectedReason = 'size' | 'empty' | 'type';
+export type FileRejectedReason = 'type' | 'size' | 'dimensions' | 'area' | 'empty' | 'unreadable' | 'custom';
 
 export type UploadErrorReason = 'network' | 'server' | 'rejected' | 'aborted' | 'config';
 
 export interface FileAcceptedDetail {
   file: File;
-  /** The file's MIME type: the browser's, or from its extension when the browser gave none. */
+  /** The MIME type read from the file's content, whatever its name or the browser say. */
   type: string;
+  /** Width and height in pixels, as displayed (after EXIF rotation), read from the header. */
+  width: number;
+  height: number;
 }
 
 export interface FileRejectedDetail {
   file: File;
   reason: FileRejectedReason;
+  /** A sentence for the person who chose the file. */
   message: string;
+  /** The limit the file broke, in its unit: bytes, pixels or pixels of area. */
+  limit?: number;
+  /** The file's figure in the same unit. */
+  actual?: number;
 }
 
 export interface UploadStartDetail {

@@ -3,7 +3,29 @@
  * replace them together. Numbers and sizes go through Intl, in the page's language.
  */
 
+import type { ImageFormat } from './sniff.js';
+
 const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+const formatNumber = (n: number) => new Intl.NumberFormat().format(n);
+const formatPixels = (width: number, height: number) => `${formatNumber(width)} × ${formatNumber(height)} px`;
+const formatMegapixels = (pixels: number) =>
+  new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(pixels / 1_000_000);
+
+const formatNames: Record<ImageFormat, string> = {
+  png: 'a PNG',
+  jpeg: 'a JPEG',
+  gif: 'a GIF',
+  webp: 'a WebP',
+  svg: 'an SVG',
+  heic: 'a HEIC',
+  heif: 'a HEIF',
+  avif: 'an AVIF',
+  bmp: 'a BMP',
+  tiff: 'a TIFF',
+};
+const takenFormats = 'JPEG, PNG, GIF, WebP, SVG or HEIC';
+const documentNames = { html: 'an HTML document', pdf: 'a PDF document', zip: 'a ZIP archive', xml: 'an XML document' };
 
 /** "12.4 MB", "512 kB", "3 bytes": binary multiples, which is how Cloudflare states its 10 MB limit. */
 export function formatBytes(bytes: number): string {
@@ -35,8 +57,30 @@ export const messages = {
   fileEmpty: (name: string) => `“${name}” is empty.`,
   fileTooLarge: (name: string, size: number, limit: number) =>
     `“${name}” is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit.`,
-  fileTypeNotAccepted: (name: string, type: string, accept: string) =>
-    `“${name}” is ${type ? `of type ${type}` : 'of an unknown type'}, which is not accepted here (accepted: ${accept.split(',').map((t) => t.trim()).join(', ')}).`,
+  notAnImage: (name: string, what: 'html' | 'pdf' | 'zip' | 'xml' | 'unknown') =>
+    what === 'unknown'
+      ? `“${name}” is not an image in a format Cloudflare Images takes (${takenFormats}).`
+      : `“${name}” is ${documentNames[what]}, not an image.`,
+  formatNotTaken: (name: string, format: ImageFormat) =>
+    `“${name}” is ${formatNames[format]} image; Cloudflare Images takes ${takenFormats}.`,
+  formatNotAccepted: (name: string, format: ImageFormat, accept: string) =>
+    `“${name}” is ${formatNames[format]} image, which is not accepted here (accepted: ${accept
+      .split(',')
+      .map((t) => t.trim())
+      .join(', ')}).`,
+  unreadable: (name: string, format: ImageFormat) =>
+    `“${name}” looks like ${formatNames[format]} image, but its width and height cannot be read; it may be damaged.`,
+  tooLarge: (name: string, width: number, height: number, limit: number) =>
+    `“${name}”: ${formatPixels(width, height)} is larger than the ${formatNumber(limit)} px limit.`,
+  tooNarrow: (name: string, width: number, height: number, limit: number) =>
+    `“${name}”: ${formatPixels(width, height)} is narrower than the minimum width of ${formatNumber(limit)} px.`,
+  tooShort: (name: string, width: number, height: number, limit: number) =>
+    `“${name}”: ${formatPixels(width, height)} is shorter than the minimum height of ${formatNumber(limit)} px.`,
+  areaTooLarge: (name: string, width: number, height: number, limit: number) =>
+    `“${name}”: ${formatPixels(width, height)} is ${formatMegapixels(width * height)} megapixels, more than the ${formatMegapixels(limit)} megapixel limit.`,
+  animationTooLarge: (name: string, frames: number, width: number, height: number, limit: number) =>
+    `“${name}”: ${formatNumber(frames)} frames of ${formatPixels(width, height)} make ${formatMegapixels(frames * width * height)} megapixels, more than the ${formatMegapixels(limit)} megapixel limit for animations.`,
+  hostRuleFailed: (name: string, cause: string) => `“${name}” could not be checked: ${cause}`,
 
   noFile: () => 'Choose an image before uploading.',
   noUploadURL: () => 'No upload URL is set: the page must give the element a one-time upload URL from its backend.',

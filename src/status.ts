@@ -3,7 +3,7 @@ export type UploadStatus = 'idle' | 'validating' | 'ready' | 'uploading' | 'succ
 
 const transitions: Record<UploadStatus, readonly UploadStatus[]> = {
   idle: ['validating', 'error'],
-  validating: ['ready', 'uploading', 'error'],
+  validating: ['validating', 'ready', 'uploading', 'error'],
   ready: ['validating', 'uploading', 'error'],
   uploading: ['validating', 'success', 'error'],
   success: ['validating', 'uploading', 'error'],

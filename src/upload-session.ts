@@ -89,25 +89,23 @@ export class UploadSession implements ReactiveController {
   }
 
   /**
-   * Checks a file against the limits with Uppy's restrictions and keeps it ready to send if it
-   * passes. Returns its type as Uppy understood it (from the extension when the browser gave none),
-   * or null when it was refused.
+   * Asks Uppy's restrictions whether a file of this content type may be sent under these limits.
+   * Changes nothing.
    */
-  admit(file: File, limits: Limits): string | null {
+  admit(file: File, type: string, limits: Pick<Limits, 'accept' | 'maxFileSize'>): boolean {
     const uppy = this.#requireUppy();
-    uppy.cancelAll();
     uppy.setOptions({ restrictions: toRestrictions(limits) });
-    try {
-      return uppy.getFile(uppy.addFile({ name: file.name, type: file.type, data: file, meta: {} })).type;
-    } catch {
-      return null;
-    }
+    return uppy.validateRestrictions({ name: file.name, type, extension: '', size: file.size }, []) === null;
   }
 
-  /** Sends the admitted file to `uploadURL`; the outcome arrives through the session's events. */
-  async start(file: File, uploadURL: string): Promise<void> {
+  /**
+   * Sends `file` as `type` to `uploadURL`, replacing whatever Uppy held before; the outcome arrives
+   * through the session's events.
+   */
+  async start(file: File, type: string, uploadURL: string): Promise<void> {
     const uppy = this.#requireUppy();
-    if (uppy.getFiles().length === 0) uppy.addFile({ name: file.name, type: file.type, data: file, meta: {} });
+    uppy.cancelAll();
+    uppy.addFile({ name: file.name, type, data: file, meta: {} });
     this.#uploadURL = uploadURL;
     this.#lastReportedComplete = false;
     await uppy.upload();

@@ -276,7 +276,11 @@ export function createEmulator({
     if (req.method !== 'POST') return fail(405, 5405, 'Method not allowed: upload with POST');
     if (!draft) return fail(404, 5404, 'Image not found: this upload URL is unknown');
     if (draft.state === 'uploaded') return fail(409, 5409, 'Image already uploaded: this one-time upload URL was already used');
-    if (draft.behaviour.failWith) return fail(draft.behaviour.failWith, 5500, 'Internal error: the emulator was told to fail');
+    if (draft.behaviour.failWith) {
+      const status = draft.behaviour.failWith;
+      const code = { 409: 5409, 413: 5413, 415: 5455 }[status] ?? (status >= 500 ? 5500 : 5400);
+      return fail(status, code, `Error ${status}: the emulator was told to fail this upload`);
+    }
     if (now() > draft.expiry) return fail(400, 5400, 'Upload URL expired: ask for a new one-time upload URL');
     if (!/multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
       return fail(400, 5400, 'Bad request: upload as multipart/form-data with the image in field "file"');

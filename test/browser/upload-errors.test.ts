@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { htmlPage, onePixelPNG } from '../fixtures/images.js';
+import { onePixelPNG } from '../fixtures/images.js';
 import { advanceClock, emulator, emulatorHost, mintUploadURL, misbehave, requestsFor, uploadRequestsFor } from './emulator.js';
 import { recordEvents } from './events.js';
 import { partText, uploaderFor } from './helpers.js';
@@ -97,12 +97,14 @@ describe('<direct-upload> upload errors', () => {
       expect((await uploadRequestsFor(id)).filter((r) => r.method === 'POST')).to.have.length(1);
     });
 
-    it('reports bytes that are not an image, with code 5455', async () => {
-      const { uploadURL } = await mintUploadURL();
+    it('reports a 415 that the host gave for an image it would not take, with code 5455', async () => {
+      const { uploadURL, id } = await mintUploadURL();
+      await misbehave(id, { failWith: 415 });
       const el = await uploaderFor(uploadURL);
       const recorder = recordEvents(el);
-      await el.selectFile(new File([htmlPage], 'page.png', { type: 'image/png' }));
+      await el.selectFile(dot());
       expect(recorder.of('upload-error')[0]).to.deep.include({ reason: 'rejected', status: 415, code: 5455 });
+      expect((await uploadRequestsFor(id)).filter((r) => r.method === 'POST')).to.have.length(1);
     });
   });
 

@@ -40,7 +40,7 @@ describe('<direct-upload> uploading', () => {
     recorder.stop();
 
     expect(recorder.types()).to.deep.equal(['file-accepted', 'upload-start', 'upload-progress', 'upload-success']);
-    expect(recorder.of('file-accepted')[0]).to.deep.equal({ file, type: 'image/png' });
+    expect(recorder.of('file-accepted')[0]).to.deep.equal({ file, type: 'image/png', width: 1, height: 1 });
     expect(recorder.of('upload-start')[0]).to.deep.equal({ file, uploadURL });
     const success = recorder.of('upload-success')[0];
     expect(success.file).to.equal(file);
@@ -83,13 +83,15 @@ describe('<direct-upload> uploading', () => {
     expect(types.indexOf('upload-success')).to.equal(types.length - 1);
   });
 
-  it('names the type from the extension when the browser gives none', async () => {
-    const { uploadURL } = await mintUploadURL();
+  it('sends a PNG named .jpg as the PNG it is', async () => {
+    const { uploadURL, id } = await mintUploadURL();
     const el = await uploaderFor(uploadURL);
     const recorder = recordEvents(el);
-    const file = new File([onePixelPNG], 'dot.png');
+    const file = new File([onePixelPNG], 'photo.jpg', { type: 'image/jpeg' });
     await el.selectFile(file);
-    expect(recorder.of('file-accepted')).to.deep.equal([{ file, type: 'image/png' }]);
+    expect(recorder.of('file-accepted')).to.deep.equal([{ file, type: 'image/png', width: 1, height: 1 }]);
+    const [post] = (await uploadRequestsFor(id)).filter((r) => r.method === 'POST');
+    expect(post.files).to.deep.equal([{ field: 'file', filename: 'photo.jpg', mimeType: 'image/png', bytes: onePixelPNG.length }]);
   });
 
   it('sends the field "file" and nothing else: no cookies, no extra headers, one preflight at most', async () => {
