@@ -8,6 +8,8 @@ import { createBackend } from './demo/backend.js';
 import { createCloudflareClient } from './demo/cloudflare-client.js';
 import { startEmulatorServer } from './demo/emulator/server.js';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 
 // The emulator runs on its own port, so uploads from the test page are cross-origin (and
 // preflighted) as they are to Cloudflare. 127.0.0.2 is a second loopback address that the
@@ -22,6 +24,10 @@ const cloudflare = createCloudflareClient({
 });
 const backend = createBackend(() => cloudflare);
 
+// Real images from public test corpora, beside the project on the team's machines and absent from
+// a user's clone; the tests that use them skip when they are not there. Read in place, never copied.
+const sharedFixtures = resolve('../shared/fixtures');
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -33,6 +39,16 @@ export default {
     async (ctx, next) => {
       if (ctx.path === '/emulator.json') {
         ctx.body = { origin: emulatorOrigin, remoteOrigin: `http://127.0.0.2:${port}` };
+        return;
+      }
+      if (ctx.path.startsWith('/shared-fixtures/')) {
+        const file = resolve(sharedFixtures, decodeURIComponent(ctx.path.slice('/shared-fixtures/'.length)));
+        if (!file.startsWith(sharedFixtures + sep) || !existsSync(file)) {
+          ctx.status = 404;
+          return;
+        }
+        ctx.type = file.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+        ctx.body = readFileSync(file);
         return;
       }
       if (await backend(ctx.req, ctx.res)) {

@@ -21,7 +21,12 @@ export interface ImageInfo {
 const firstRead = 64 * 1024;
 const readBound = 1024 * 1024;
 
-const parsers: Partial<Record<ImageFormat, { calculate(input: Uint8Array): { width?: number; height?: number; orientation?: number } }>> = {
+interface Size {
+  width?: number;
+  height?: number;
+}
+
+const parsers: Partial<Record<ImageFormat, { calculate(input: Uint8Array): Size & { orientation?: number; images?: Size[] } }>> = {
   png: PNG,
   jpeg: JPG,
   gif: GIF,
@@ -48,7 +53,13 @@ function calculate(format: ImageFormat, bytes: Uint8Array): { width: number; hei
   const parser = parsers[format];
   if (!parser) return undefined;
   try {
-    const { width, height, orientation } = parser.calculate(bytes);
+    const { images = [], orientation, ...first } = parser.calculate(bytes);
+    // A HEIF file lists the sizes of its tiles and thumbnails too; the largest is the image, as
+    // image-size itself decides.
+    const { width, height } = images.reduce(
+      (largest, image) => ((image.width ?? 0) * (image.height ?? 0) > (largest.width ?? 0) * (largest.height ?? 0) ? image : largest),
+      first,
+    );
     if (!isSide(width) || !isSide(height)) return undefined;
     return orientation !== undefined && orientation >= 5 && orientation <= 8 ? { width: height, height: width } : { width, height };
   } catch {
