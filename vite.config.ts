@@ -1,5 +1,19 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import { directUploadDemo } from './demo/vite-plugin.js';
+
+/** Uppy reads only `version` from its package.json; without this the whole file is bundled. */
+function uppyVersionOnly(): Plugin {
+  return {
+    name: 'uppy-version-only',
+    enforce: 'pre',
+    load(id) {
+      if (!/[\\/]@uppy[\\/][^\\/]+[\\/]package\.json$/.test(id)) return undefined;
+      const { version } = JSON.parse(readFileSync(id, 'utf8')) as { version: string };
+      return JSON.stringify({ version });
+    },
+  };
+}
 
 // `npm run demo` serves demo/ with the emulator; `npm run build` makes the npm build (ESM, with lit
 // and Uppy left as imports) and, with `--mode script-tag`, the one self-contained classic script.
@@ -9,6 +23,7 @@ export default defineConfig(({ command, mode }) => {
   }
   const scriptTag = mode === 'script-tag';
   return {
+    plugins: [uppyVersionOnly()],
     build: {
       outDir: 'dist',
       emptyOutDir: !scriptTag,
@@ -21,7 +36,7 @@ export default defineConfig(({ command, mode }) => {
         formats: [scriptTag ? 'iife' : 'es'],
         fileName: () => (scriptTag ? 'direct-upload.min.js' : 'index.js'),
       },
-      rolldownOptions: scriptTag ? {} : { external: [/^lit($|\/)/, /^@lit\//, /^@uppy\//] },
+      rolldownOptions: scriptTag ? {} : { external: [/^lit($|\/)/, /^@lit\//, /^@uppy\//, /^image-size($|\/)/] },
     },
   };
 });

@@ -1,0 +1,27 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import type { DirectUploadElement } from '../../src/index.js';
+import { onePixelPNG } from '../fixtures/images.js';
+import { emulatorHost, mintUploadURL } from './emulator.js';
+
+describe('dist/direct-upload.min.js, the script-tag build (npm test builds it first)', () => {
+  it('defines <direct-upload> from one classic script and uploads with it', async () => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = '<!doctype html><script src="/dist/direct-upload.min.js"></script><direct-upload></direct-upload>';
+    const loaded = oneEvent(frame, 'load');
+    document.body.append(frame);
+    await loaded;
+    try {
+      const win = frame.contentWindow as Window & typeof globalThis;
+      expect(win.customElements.get('direct-upload'), 'the script defined the element').to.be.a('function');
+      const el = win.document.querySelector('direct-upload') as DirectUploadElement;
+      const { uploadURL, id } = await mintUploadURL();
+      el.uploadHosts = await emulatorHost();
+      el.uploadURL = uploadURL;
+      const success = oneEvent(el, 'upload-success');
+      await el.selectFile(new win.File([onePixelPNG], 'dot.png'));
+      expect((await success).detail.id).to.equal(id);
+    } finally {
+      frame.remove();
+    }
+  });
+});
