@@ -23,7 +23,9 @@ function note(text: string): void {
   log.append(item);
 }
 
-uploader.addEventListener('file-accepted', (e) => note(`file-accepted: ${e.detail.file.name} (${e.detail.type})`));
+uploader.addEventListener('file-accepted', (e) =>
+  note(`file-accepted: ${e.detail.file.name} (${e.detail.type}, ${e.detail.width} × ${e.detail.height} px)`),
+);
 uploader.addEventListener('file-rejected', (e) => note(`file-rejected (${e.detail.reason}): ${e.detail.message}`));
 uploader.addEventListener('upload-start', (e) => note(`upload-start: ${e.detail.uploadURL}`));
 uploader.addEventListener('upload-error', (e) => note(`upload-error (${e.detail.reason}): ${e.detail.message}`));
