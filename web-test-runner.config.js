@@ -51,6 +51,11 @@ export default {
         ctx.body = readFileSync(file);
         return;
       }
+      if (ctx.path === '/api/upload-url-broken') {
+        ctx.status = 500;
+        ctx.body = { error: 'the backend is down' };
+        return;
+      }
       if (await backend(ctx.req, ctx.res)) {
         ctx.respond = false;
         return;

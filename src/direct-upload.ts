@@ -1,10 +1,15 @@
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { classify, describeFailure, type ResponseClassifier } from './classify-response.js';
+import { Connectivity } from './connectivity.js';
 import { styles } from './direct-upload.styles.js';
-import { emit, type CloudflareImage } from './events.js';
+import { emit, type CloudflareImage, type UploadErrorDetail } from './events.js';
+import { ExpiryClock } from './expiry-clock.js';
 import { messages } from './messages.js';
+import { imageIdOf, isSpent, markSpent } from './spent-urls.js';
 import { nextStatus, type UploadStatus } from './status.js';
 import { UploadSession } from './upload-session.js';
 import { checkUploadURL, defaultUploadHosts } from './url-policy.js';
+import { fetchUploadURL, type UploadURLProvider } from './url-source.js';
 import {
   checkFile,
   defaultAccept,
@@ -14,8 +19,17 @@ import {
   type HostRule,
   type Limits,
 } from './validation.js';
-import type { UploadFailure } from './classify-response.js';
 import type { ImageInfo } from './image-info.js';
+
+type Failure = Omit<UploadErrorDetail, 'file'>;
+
+/** What stands between the current upload URL and an upload. */
+type URLProblem =
+  | { kind: 'missing' }
+  | { kind: 'expired'; detectedBy: 'clock' | 'server' }
+  | { kind: 'used' }
+  /** Valid, but expires within `refresh-margin`: replaced first when the element can get another. */
+  | { kind: 'expiring' };
 
 /**
  * Uploads one image straight from the browser to a one-time Cloudflare Images upload URL that the
@@ -28,7 +42,10 @@ import type { ImageInfo } from './image-info.js';
  * @event upload-start - The upload request is about to be sent. Detail: `{file, uploadURL}`.
  * @event upload-progress - Bytes sent so far, at most once per animation frame, always ending with one at 100. Detail: `{file, bytesUploaded, bytesTotal, percent}`.
  * @event upload-success - Cloudflare stored the image. Detail: `{file, id, result, variants}`.
- * @event upload-error - The upload did not happen or failed. Detail: `{file, reason: 'network' | 'server' | 'rejected' | 'aborted' | 'config', status?, code?, message}`.
+ * @event upload-error - The upload did not happen or failed. Detail: `{file, reason: 'network' | 'server' | 'rejected' | 'aborted' | 'config' | 'timeout', status?, code?, message}`.
+ * @event url-expired - The upload URL expired: its `expiry` passed, or the upload host said so. Detail: `{uploadURL, expiry, detectedBy: 'clock' | 'server', certain}`.
+ * @event url-used - The upload URL was already used, here or by the host's account. Detail: `{uploadURL, detectedBy: 'client' | 'server', maybeStored?, id?}`.
+ * @event url-refreshed - The element fetched a fresh upload URL from `uploadURLProvider` or `upload-url-endpoint`. Detail: `{uploadURL, id?, expiry?}`.
  *
  * @slot label - The text of the button that opens the file picker.
  *
@@ -56,6 +73,12 @@ export class DirectUploadElement extends LitElement {
   static override properties: PropertyDeclarations = {
     uploadURL: { attribute: 'upload-url' },
     uploadHosts: { attribute: 'upload-hosts' },
+    expiry: {},
+    uploadURLEndpoint: { attribute: 'upload-url-endpoint' },
+    uploadURLProvider: { attribute: false },
+    refreshMargin: { attribute: 'refresh-margin', type: Number },
+    stallTimeout: { attribute: 'stall-timeout', type: Number },
+    classifyResponse: { attribute: false },
     accept: {},
     maxFileSize: { attribute: 'max-file-size', type: Number },
     maxDimension: { attribute: 'max-dimension', type: Number },
@@ -78,6 +101,24 @@ export class DirectUploadElement extends LitElement {
   declare uploadURL: string;
   /** Space-separated `host[:port]` list the element may upload to. */
   declare uploadHosts: string;
+  /**
+   * When `upload-url` expires (ISO 8601, the value the backend asked Cloudflare for). Set it with
+   * each new URL. Once it passes the element sends nothing to that URL and fires `url-expired`.
+   */
+  declare expiry: string;
+  /**
+   * The page's backend URL that answers a POST (same-origin credentials) with a fresh upload URL:
+   * `{uploadURL, id?, expiry?}` or Cloudflare's `{result: {id, uploadURL}}`.
+   */
+  declare uploadURLEndpoint: string;
+  /** Gets a fresh upload URL (either shape above, or a bare string); wins over `upload-url-endpoint`. */
+  declare uploadURLProvider: UploadURLProvider | undefined;
+  /** With a provider or endpoint, a URL expiring within this many seconds is replaced before an upload. */
+  declare refreshMargin: number;
+  /** Milliseconds without upload progress after which the upload stops with reason `timeout`. */
+  declare stallTimeout: number;
+  /** Overrides how a failed upload is read (see the README); undefined lets the default decide. */
+  declare classifyResponse: ResponseClassifier | undefined;
   /**
    * Accepted types, matched against the type read from the file's content: MIME types, wildcards
    * such as `image/*`, or extensions such as `.png`, comma-separated. Narrows the formats Cloudflare
@@ -114,14 +155,19 @@ export class DirectUploadElement extends LitElement {
   declare private _dragging: boolean;
 
   /** @internal The upload session around Uppy; exposed for tests. */
-  readonly session = new UploadSession(this, {
-    progress: (bytesUploaded, bytesTotal) => this.#onProgress(bytesUploaded, bytesTotal),
-    success: (image) => this.#onSuccess(image),
-    failure: (failure) => this.#onFailure(failure),
-  });
+  readonly session = new UploadSession(this, (bytesUploaded, bytesTotal) => this.#onProgress(bytesUploaded, bytesTotal));
+  readonly #clock = new ExpiryClock(this, () => this.#clockExpired());
+  readonly #connectivity = new Connectivity(this);
 
-  #settleUpload?: () => void;
   #info: ImageInfo | null = null;
+  /** The upload in progress; aborted by `cancel()`, `reset()`, a new file or removal. */
+  #run?: AbortController;
+  /** URLs the upload host said had expired. */
+  readonly #expiredURLs = new Set<string>();
+  /** URLs with a try whose outcome is unknown: the host may have stored the image. */
+  readonly #unknownOutcome = new Set<string>();
+  /** Image ids that came with URLs the element fetched. */
+  readonly #freshIds = new Map<string, string | undefined>();
   // Each choice gets a number, so that a slow check of an earlier file cannot overrule a later one.
   #choice = 0;
 
@@ -129,6 +175,12 @@ export class DirectUploadElement extends LitElement {
     super();
     this.uploadURL = '';
     this.uploadHosts = defaultUploadHosts;
+    this.expiry = '';
+    this.uploadURLEndpoint = '';
+    this.uploadURLProvider = undefined;
+    this.refreshMargin = 60;
+    this.stallTimeout = 30_000;
+    this.classifyResponse = undefined;
     this.accept = defaultAccept;
     this.maxFileSize = defaultMaxFileSize;
     this.maxDimension = defaultMaxDimension;
@@ -196,26 +248,99 @@ export class DirectUploadElement extends LitElement {
     return true;
   }
 
-  /** Uploads the chosen file to `uploadURL`. Resolves once the upload succeeded or failed. */
+  /**
+   * Uploads the chosen file to `uploadURL`, first getting a fresh URL when the current one is
+   * missing, expired, used or about to expire and a provider or endpoint is set. Resolves once the
+   * upload succeeded, failed, or waits for a new URL (status `expired` or `used`).
+   */
   async upload(): Promise<void> {
     if (this._status === 'uploading') return;
     const file = this._file;
     const info = this.#info;
     if (!file || !info) return this.#fail(null, { reason: 'config', message: messages.noFile() });
-    const check = checkUploadURL(this.uploadURL, this.uploadHosts);
-    if (!check.ok) return this.#fail(file, { reason: 'config', message: check.message });
-    const uploadURL = check.url.href;
+    const run = new AbortController();
+    this.#run = run;
     this._percent = 0;
     this._message = '';
     this.#setStatus('uploading');
-    emit(this, 'upload-start', { file, uploadURL });
-    const settled = new Promise<void>((resolve) => (this.#settleUpload = resolve));
-    try {
-      await this.session.start(file, info.type, uploadURL);
-    } catch (error) {
-      if (this.#settleUpload) this.#fail(file, { reason: 'config', message: String((error as Error)?.message ?? error) });
+    // A URL the host turned down is replaced once per upload, so a bad provider cannot loop.
+    let refreshedAfterRefusal = false;
+    let announced = '';
+    for (;;) {
+      let uploadURL = this.uploadURL;
+      const problem = this.#urlProblem(uploadURL);
+      if (problem && uploadURL !== announced) this.#announce(problem, uploadURL);
+      if (problem) {
+        if (this.#canRefresh) {
+          const fresh = await this.#refresh(file, run.signal);
+          if (fresh === undefined) return;
+          uploadURL = fresh;
+        } else if (problem.kind === 'missing') {
+          return this.#fail(file, { reason: 'config', message: messages.noUploadURL() });
+        } else if (problem.kind !== 'expiring') {
+          return this.#waitForURL(problem.kind);
+        }
+      }
+      const check = checkUploadURL(uploadURL, this.uploadHosts);
+      if (!check.ok) return this.#fail(file, { reason: 'config', message: check.message });
+
+      if (!this.#connectivity.online) {
+        this._message = messages.offline();
+        await Promise.race([this.#connectivity.whenOnline(), aborted(run.signal)]);
+        if (run.signal.aborted) return;
+        this._message = '';
+      }
+      emit(this, 'upload-start', { file, uploadURL });
+      const offline = new AbortController();
+      const stopWatching = this.#connectivity.onOffline(() => offline.abort());
+      const outcome = await this.session.send(file, info.type, uploadURL, {
+        // With a way to get another URL, a silent failure is more likely a refused URL than a network
+        // fault: try once more, then replace the URL.
+        noAnswerRetries: this.#canRefresh ? 1 : 3,
+        stallTimeout: this.stallTimeout,
+        signal: AbortSignal.any([run.signal, offline.signal]),
+      });
+      stopWatching();
+      if (outcome.kind === 'aborted' || outcome.kind === 'stalled') this.#unknownOutcome.add(uploadURL);
+      if (run.signal.aborted) return;
+
+      if (outcome.kind === 'success') {
+        markSpent(uploadURL);
+        this._result = outcome.image;
+        this.#setStatus('success');
+        emit(this, 'upload-success', { file, id: outcome.image.id, result: outcome.image, variants: outcome.image.variants });
+        return;
+      }
+      if (outcome.kind === 'aborted') continue; // went offline: wait, then send again
+      if (outcome.kind === 'stalled') return this.#fail(file, { reason: 'timeout', message: messages.stalled(this.stallTimeout) });
+      if (outcome.kind === 'unexpected') {
+        return this.#fail(file, { reason: 'server', status: outcome.status, message: messages.unexpectedAnswer(outcome.status) });
+      }
+
+      const { response, unanswered } = outcome;
+      const unknownBefore = unanswered > 0 || this.#unknownOutcome.has(uploadURL);
+      if (response.status === 0) this.#unknownOutcome.add(uploadURL);
+      const kind = classify(response, this.classifyResponse);
+      if (kind === 'network' && !this.#connectivity.online) continue;
+      if (kind === 'used') {
+        markSpent(uploadURL);
+        if (unknownBefore) {
+          const id = this.#imageId(uploadURL);
+          emit(this, 'url-used', { uploadURL, detectedBy: 'server', maybeStored: true, id });
+          return this.#waitForURL('used', messages.maybeStored(id));
+        }
+        emit(this, 'url-used', { uploadURL, detectedBy: 'server' });
+      } else if (kind === 'expired' || (kind === 'network' && this.#canRefresh && !refreshedAfterRefusal)) {
+        // No answer with a way to refresh: probably refused without CORS headers, so unreadable.
+        this.#expiredURLs.add(uploadURL);
+        emit(this, 'url-expired', { uploadURL, expiry: this.expiry || null, detectedBy: 'server', certain: kind === 'expired' });
+      } else {
+        return this.#fail(file, describeFailure(kind, response));
+      }
+      if (!this.#canRefresh || refreshedAfterRefusal) return this.#waitForURL(kind === 'used' ? 'used' : 'expired');
+      refreshedAfterRefusal = true;
+      announced = uploadURL;
     }
-    await settled;
   }
 
   /** Aborts the upload in flight; the chosen file stays, ready to upload again. */
@@ -227,9 +352,7 @@ export class DirectUploadElement extends LitElement {
   /** Forgets the file, result and message, and aborts any upload in flight, without events. */
   reset(): void {
     this.#choice += 1;
-    this.session.cancel();
-    this.#settleUpload?.();
-    this.#settleUpload = undefined;
+    this.#run?.abort();
     this._file = null;
     this.#info = null;
     this._result = null;
@@ -245,31 +368,101 @@ export class DirectUploadElement extends LitElement {
     super.disconnectedCallback();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('expiry') || changed.has('uploadURL')) {
+      const expiry = Date.parse(this.expiry);
+      this.#clock.watch(this.expiry && !Number.isNaN(expiry) ? expiry : undefined);
+    }
+    // A new URL from the page resumes a file that was waiting for one.
+    if (changed.has('uploadURL') && (this._status === 'expired' || this._status === 'used') && this.uploadURL) {
+      if (this._file && !this.manual) queueMicrotask(() => void this.upload());
+      else this.#setStatus(this._file ? 'ready' : 'idle');
+    }
+  }
+
+  get #canRefresh(): boolean {
+    return Boolean(this.uploadURLProvider || this.uploadURLEndpoint);
+  }
+
+  #urlProblem(uploadURL: string): URLProblem | undefined {
+    if (!uploadURL) return { kind: 'missing' };
+    if (isSpent(uploadURL)) return { kind: 'used' };
+    if (this.#expiredURLs.has(uploadURL)) return { kind: 'expired', detectedBy: 'server' };
+    const expiry = Date.parse(this.expiry);
+    if (Number.isNaN(expiry)) return undefined;
+    if (Date.now() >= expiry) return { kind: 'expired', detectedBy: 'clock' };
+    if (this.#canRefresh && expiry - Date.now() < this.refreshMargin * 1000) return { kind: 'expiring' };
+    return undefined;
+  }
+
+  /** Tells the page about an unusable URL found before sending. */
+  #announce(problem: URLProblem, uploadURL: string): void {
+    if (problem.kind === 'expired') {
+      emit(this, 'url-expired', { uploadURL, expiry: this.expiry || null, detectedBy: problem.detectedBy, certain: true });
+    } else if (problem.kind === 'used') {
+      emit(this, 'url-used', { uploadURL, detectedBy: 'client' });
+    }
+  }
+
+  /** The expiry passed: tell the page, even while nothing is happening. */
+  #clockExpired(): void {
+    const uploadURL = this.uploadURL;
+    const problem = this.#urlProblem(uploadURL);
+    if (problem?.kind !== 'expired' || this._status === 'uploading' || this._status === 'validating') return;
+    this.#announce(problem, uploadURL);
+    if (!this.#canRefresh && this._status !== 'expired' && this._status !== 'used') this.#waitForURL('expired');
+  }
+
+  /** Gets a fresh URL from the provider or endpoint; on failure reports it and resolves undefined. */
+  async #refresh(file: File, signal: AbortSignal): Promise<string | undefined> {
+    let fresh;
+    try {
+      fresh = await fetchUploadURL(this.uploadURLProvider, this.uploadURLEndpoint);
+    } catch (error) {
+      if (!signal.aborted) this.#fail(file, { reason: 'config', message: messages.refreshFailed((error as Error).message) });
+      return undefined;
+    }
+    if (signal.aborted) return undefined;
+    this.uploadURL = fresh.uploadURL;
+    this.expiry = fresh.expiry ?? '';
+    this.#freshIds.set(fresh.uploadURL, fresh.id);
+    emit(this, 'url-refreshed', fresh);
+    const problem = this.#urlProblem(fresh.uploadURL);
+    if (problem?.kind === 'expired' || problem?.kind === 'used') {
+      this.#fail(file, { reason: 'config', message: messages.freshURLUnusable(problem.kind) });
+      return undefined;
+    }
+    return fresh.uploadURL;
+  }
+
+  #imageId(uploadURL: string): string | undefined {
+    return this.#freshIds.get(uploadURL) ?? imageIdOf(uploadURL);
+  }
+
+  /** Keeps the file until the page gives a new URL. */
+  #waitForURL(status: 'expired' | 'used', message = status === 'used' ? messages.used() : messages.expired()): void {
+    this._message = message;
+    this.#setStatus(status);
+  }
+
   #limits(): Limits {
     const { accept, maxFileSize, maxDimension, maxArea, minWidth, minHeight, maxAnimationArea } = this;
     return { accept, maxFileSize, maxDimension, maxArea, minWidth, minHeight, maxAnimationArea };
   }
 
   #abortUpload(): void {
-    const file = this._file;
-    this.session.cancel();
-    this.#fail(file, { reason: 'aborted', message: messages.cancelled() });
+    this.#run?.abort();
+    this.#fail(this._file, { reason: 'aborted', message: messages.cancelled() });
   }
 
   #setStatus(status: UploadStatus): void {
     this._status = nextStatus(this._status, status);
   }
 
-  #fail(file: File | null, failure: UploadFailure): void {
+  #fail(file: File | null, failure: Failure): void {
     this._message = failure.message;
     this.#setStatus('error');
     emit(this, 'upload-error', { file, ...failure });
-    this.#finishUpload();
-  }
-
-  #finishUpload(): void {
-    this.#settleUpload?.();
-    this.#settleUpload = undefined;
   }
 
   #onProgress(bytesUploaded: number, bytesTotal: number): void {
@@ -278,20 +471,6 @@ export class DirectUploadElement extends LitElement {
     const uploaded = Math.min(Math.round(bytesUploaded), bytesTotal);
     this._percent = Math.floor((uploaded / bytesTotal) * 100);
     emit(this, 'upload-progress', { file, bytesUploaded: uploaded, bytesTotal, percent: this._percent });
-  }
-
-  #onSuccess(image: CloudflareImage): void {
-    const file = this._file;
-    if (!file) return;
-    this._result = image;
-    this.#setStatus('success');
-    emit(this, 'upload-success', { file, id: image.id, result: image, variants: image.variants });
-    this.#finishUpload();
-  }
-
-  #onFailure(failure: UploadFailure): void {
-    if (this._status !== 'uploading') return;
-    this.#fail(this._file, failure);
   }
 
   #openPicker(): void {
@@ -330,10 +509,12 @@ export class DirectUploadElement extends LitElement {
       case 'ready':
         return messages.ready();
       case 'uploading':
-        return messages.uploading(this._percent);
+        return this._message || messages.uploading(this._percent);
       case 'success':
         return messages.uploaded();
       case 'error':
+      case 'expired':
+      case 'used':
         return this._message;
       default:
         return '';
@@ -374,10 +555,15 @@ export class DirectUploadElement extends LitElement {
           ? html`<progress part="progress" max="100" .value=${this._percent}></progress>
               <button part="cancel-button" type="button" @click=${() => this.cancel()}>${messages.cancelButton()}</button>`
           : nothing}
-        <span part="status" role="status" aria-live="polite" class=${status === 'error' ? 'error' : ''}
+        <span part="status" role="status" aria-live="polite" class=${status === 'error' || status === 'expired' || status === 'used' ? 'error' : ''}
           >${this.#statusText()}</span
         >
       </div>
     `;
   }
+}
+
+/** Resolves when `signal` aborts. */
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }

@@ -16,7 +16,7 @@ export interface CloudflareImage {
 
 export type FileRejectedReason = 'type' | 'size' | 'dimensions' | 'area' | 'empty' | 'unreadable' | 'custom';
 
-export type UploadErrorReason = 'network' | 'server' | 'rejected' | 'aborted' | 'config';
+export type UploadErrorReason = 'network' | 'server' | 'rejected' | 'aborted' | 'config' | 'timeout';
 
 export interface FileAcceptedDetail {
   file: File;
@@ -70,6 +70,39 @@ export interface UploadErrorDetail {
   message: string;
 }
 
+export interface UrlExpiredDetail {
+  uploadURL: string;
+  /** The expiry the page gave (ISO 8601), if any. */
+  expiry: string | null;
+  /** `clock`: the expiry passed; `server`: the upload host said so. */
+  detectedBy: 'clock' | 'server';
+  /**
+   * False when the host refused the URL without CORS headers, so the browser could not read why:
+   * the URL was probably expired or used.
+   */
+  certain: boolean;
+}
+
+export interface UrlUsedDetail {
+  uploadURL: string;
+  /** `client`: this page already uploaded to it; `server`: the upload host said so. */
+  detectedBy: 'client' | 'server';
+  /**
+   * True when an earlier try got no answer before the host said "used": that try may have stored
+   * the image, as `id`. Ask the backend whether image `id` exists before uploading again.
+   */
+  maybeStored?: boolean;
+  /** The image id the URL was for. */
+  id?: string;
+}
+
+export interface UrlRefreshedDetail {
+  /** The fresh URL the element fetched and now uses. */
+  uploadURL: string;
+  id?: string;
+  expiry?: string;
+}
+
 export interface DirectUploadEventMap {
   'file-accepted': CustomEvent<FileAcceptedDetail>;
   'file-rejected': CustomEvent<FileRejectedDetail>;
@@ -77,6 +110,9 @@ export interface DirectUploadEventMap {
   'upload-progress': CustomEvent<UploadProgressDetail>;
   'upload-success': CustomEvent<UploadSuccessDetail>;
   'upload-error': CustomEvent<UploadErrorDetail>;
+  'url-expired': CustomEvent<UrlExpiredDetail>;
+  'url-used': CustomEvent<UrlUsedDetail>;
+  'url-refreshed': CustomEvent<UrlRefreshedDetail>;
 }
 
 export type DirectUploadEventName = keyof DirectUploadEventMap;

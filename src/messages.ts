@@ -98,4 +98,16 @@ export const messages = {
     `The upload was refused (HTTP ${status})${detail ? `: ${detail}` : ''}.`,
   unexpectedAnswer: (status: number) => `The upload server gave an answer that is not Cloudflare’s (HTTP ${status}).`,
   cancelled: () => 'The upload was cancelled.',
+  stalled: (ms: number) =>
+    `The upload made no progress for ${new Intl.NumberFormat(undefined, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(Math.round(ms / 1000))} and was stopped.`,
+  offline: () => 'Offline: the upload will go on when the connection is back.',
+  expired: () => 'The upload link has expired; the image will be sent once the page gives a new one.',
+  used: () => 'The upload link was already used; the image will be sent once the page gives a new one.',
+  maybeStored: (id: string | undefined) =>
+    `The connection dropped after the image was sent, and it may have been stored${id ? ` as ${id}` : ''}.`,
+  refreshFailed: (cause: string) => `Could not get a new upload URL: ${cause}`,
+  freshURLUnusable: (kind: 'expired' | 'used') => `The new upload URL was ${kind === 'used' ? 'already used' : 'already expired'}.`,
+  endpointUnreachable: (endpoint: string, cause: string) => `${endpoint} could not be reached (${cause}).`,
+  endpointFailed: (endpoint: string, status: number) => `${endpoint} answered HTTP ${status}.`,
+  noURLInAnswer: (source: string) => `${source} gave no uploadURL.`,
 };

@@ -1,7 +1,7 @@
 import Uppy, { type Meta } from '@uppy/core';
 import XHRUpload from '@uppy/xhr-upload';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { classifyFailure, shouldRetry, type UploadFailure } from './classify-response.js';
+import { readFailure, type FailedUpload } from './classify-response.js';
 import type { CloudflareImage } from './events.js';
 import { toRestrictions, type Limits } from './validation.js';
 
@@ -14,27 +14,53 @@ export interface CloudflareEnvelope {
   [key: string]: unknown;
 }
 
-export interface UploadSessionEvents {
-  progress(bytesUploaded: number, bytesTotal: number): void;
-  success(image: CloudflareImage): void;
-  failure(failure: UploadFailure): void;
+/** How one `send` ended. */
+export type SendOutcome =
+  | { kind: 'success'; image: CloudflareImage }
+  /** The host answered with an error, or never answered; `unanswered` counts earlier tries that got no answer. */
+  | { kind: 'failure'; response: FailedUpload; unanswered: number }
+  /** A 2xx answer that is not Cloudflare's. */
+  | { kind: 'unexpected'; status: number }
+  /** No progress for the stall timeout. */
+  | { kind: 'stalled' }
+  | { kind: 'aborted' };
+
+export interface SendOptions {
+  /** How often a try that got no answer is repeated. */
+  noAnswerRetries: number;
+  /** Milliseconds without progress before giving up. */
+  stallTimeout: number;
+  signal: AbortSignal;
 }
+
+/** 5xx answers are tried again this often; a 4xx never (the URL is one-time). */
+const serverErrorRetries = 3;
+
+type UppyEvent =
+  | { type: 'success'; body: CloudflareEnvelope | undefined; status: number }
+  | { type: 'error'; request: XMLHttpRequest | undefined }
+  | { type: 'stalled' };
 
 /**
  * Owns the element's one Uppy instance: created when the element is connected, destroyed (aborting
- * any upload in flight) when it is disconnected. Sends one file to one upload URL at a time, and
+ * any upload in flight) when it is disconnected. Sends one file to one upload URL at a time and
  * reports progress at most once per animation frame.
  */
 export class UploadSession implements ReactiveController {
   #uppy?: Uppy<Meta, CloudflareEnvelope>;
   #uploadURL = '';
+  #onUppyEvent?: (event: UppyEvent) => void;
+  #retryCount = 0;
+  #retryLimits = { noAnswer: 0 };
+  // Tries of the current send that got no answer: they may have reached the host all the same.
+  #unanswered = 0;
   #pendingProgress?: { bytesUploaded: number; bytesTotal: number };
   #frame = 0;
   #lastReportedComplete = false;
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly on: UploadSessionEvents,
+    private readonly onProgress: (bytesUploaded: number, bytesTotal: number) => void,
   ) {
     host.addController(this);
   }
@@ -57,33 +83,32 @@ export class UploadSession implements ReactiveController {
       headers: {},
       withCredentials: false,
       limit: 1,
-      shouldRetry,
+      onBeforeRequest: (_xhr, retryCount) => {
+        this.#retryCount = retryCount;
+      },
+      shouldRetry: (xhr) => {
+        if (xhr.status !== 0) return xhr.status >= 500 && this.#retryCount < serverErrorRetries;
+        const retry = this.#retryCount < this.#retryLimits.noAnswer;
+        if (retry) this.#unanswered += 1;
+        return retry;
+      },
     });
     uppy.on('upload-progress', (file, progress) => {
       if (file && typeof progress.bytesUploaded === 'number' && progress.bytesTotal) {
         this.#queueProgress(progress.bytesUploaded, progress.bytesTotal);
       }
     });
-    uppy.on('upload-success', (file, response) => {
-      const image = response.body?.result;
-      if (!image || typeof image.id !== 'string') {
-        this.#settle();
-        this.on.failure(classifyFailure({ status: response.status, responseText: '' }));
-        return;
-      }
-      this.#settle(file?.size ?? undefined);
-      this.on.success({ ...image, variants: Array.isArray(image.variants) ? image.variants : [] });
-    });
-    uppy.on('upload-error', (_file, error) => {
-      this.#settle();
-      const request = (error as { request?: XMLHttpRequest }).request;
-      this.on.failure(classifyFailure(request));
-    });
+    uppy.on('upload-success', (_file, response) =>
+      this.#onUppyEvent?.({ type: 'success', body: response.body, status: response.status }),
+    );
+    uppy.on('upload-error', (_file, error) =>
+      this.#onUppyEvent?.({ type: 'error', request: (error as { request?: XMLHttpRequest }).request }),
+    );
+    uppy.on('upload-stalled', () => this.#onUppyEvent?.({ type: 'stalled' }));
     this.#uppy = uppy;
   }
 
   hostDisconnected(): void {
-    this.#settle();
     this.#uppy?.destroy();
     this.#uppy = undefined;
   }
@@ -98,23 +123,40 @@ export class UploadSession implements ReactiveController {
     return uppy.validateRestrictions({ name: file.name, type, extension: '', size: file.size }, []) === null;
   }
 
-  /**
-   * Sends `file` as `type` to `uploadURL`, replacing whatever Uppy held before; the outcome arrives
-   * through the session's events.
-   */
-  async start(file: File, type: string, uploadURL: string): Promise<void> {
+  /** Sends `file` as `type` to `uploadURL`, replacing whatever Uppy held before. */
+  send(file: File, type: string, uploadURL: string, { noAnswerRetries, stallTimeout, signal }: SendOptions): Promise<SendOutcome> {
     const uppy = this.#requireUppy();
     uppy.cancelAll();
-    uppy.addFile({ name: file.name, type, data: file, meta: {} });
+    uppy.getPlugin('XHRUpload')?.setOptions({ timeout: stallTimeout });
     this.#uploadURL = uploadURL;
+    this.#retryLimits = { noAnswer: noAnswerRetries };
     this.#lastReportedComplete = false;
-    await uppy.upload();
-  }
-
-  /** Aborts the request in flight, if any. */
-  cancel(): void {
-    this.#settle();
-    this.#uppy?.cancelAll();
+    this.#unanswered = 0;
+    return new Promise<SendOutcome>((resolve) => {
+      const finish = (outcome: SendOutcome) => {
+        this.#onUppyEvent = undefined;
+        signal.removeEventListener('abort', abort);
+        if (outcome.kind !== 'success') this.#stopProgress();
+        if (outcome.kind === 'stalled' || outcome.kind === 'aborted') this.#uppy?.cancelAll();
+        resolve(outcome);
+      };
+      const abort = () => finish({ kind: 'aborted' });
+      this.#onUppyEvent = (event) => {
+        if (event.type === 'stalled') return finish({ kind: 'stalled' });
+        if (event.type === 'error') {
+          const response = readFailure(event.request);
+          return finish({ kind: 'failure', response, unanswered: this.#unanswered });
+        }
+        const image = event.body?.result;
+        if (!image || typeof image.id !== 'string') return finish({ kind: 'unexpected', status: event.status });
+        this.#completeProgress(file.size);
+        finish({ kind: 'success', image: { ...image, variants: Array.isArray(image.variants) ? image.variants : [] } });
+      };
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort);
+      uppy.addFile({ name: file.name, type, data: file, meta: {} });
+      uppy.upload().catch(() => finish({ kind: 'failure', response: readFailure(undefined), unanswered: this.#unanswered }));
+    });
   }
 
   #requireUppy(): Uppy<Meta, CloudflareEnvelope> {
@@ -136,18 +178,20 @@ export class UploadSession implements ReactiveController {
     this.#pendingProgress = undefined;
     if (!pending) return;
     this.#lastReportedComplete = pending.bytesUploaded >= pending.bytesTotal;
-    this.on.progress(pending.bytesUploaded, pending.bytesTotal);
+    this.onProgress(pending.bytesUploaded, pending.bytesTotal);
   }
 
-  /** Ends progress reporting; after a success, makes sure the last report says 100%. */
-  #settle(completedSize?: number): void {
+  #stopProgress(): void {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
-    if (completedSize === undefined) {
-      this.#pendingProgress = undefined;
-      return;
-    }
+    this.#pendingProgress = undefined;
+  }
+
+  /** After a success, reports what is pending and makes sure the last report says 100%. */
+  #completeProgress(size: number): void {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
     this.#flushProgress();
-    if (!this.#lastReportedComplete) this.on.progress(completedSize, completedSize);
+    if (!this.#lastReportedComplete) this.onProgress(size, size);
   }
 }

@@ -27,7 +27,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @property {Buffer} [bytes]
  * @property {number} [uploaded]
  * @property {string} deliveryBase
- * @property {{ stallAfterBytes?: number, failWith?: number }} behaviour test-only: how the upload host misbehaves
+ * @property {Behaviour} behaviour test-only: how the upload host misbehaves
+ * @property {number} uploadRequests how many uploads (POSTs) reached it
+ */
+
+/**
+ * @typedef {object} Behaviour how the upload host misbehaves for one draft (test controls only)
+ * @property {number} [times] how many upload requests misbehave, from the first; all by default
+ * @property {number} [failWith] answer this HTTP status in Cloudflare's envelope
+ * @property {boolean} [answerExpired] answer as for an expired URL
+ * @property {boolean} [answerUsed] answer as for a used URL
+ * @property {boolean} [noCors] leave CORS headers off error answers, so a browser cannot read them
+ * @property {number} [resetAfterBytes] cut the connection after this many bytes of the body
+ * @property {number} [stallAfterBytes] take the rest of the body after this many bytes and never answer
+ * @property {boolean} [dropAnswer] store the image, then cut the connection instead of answering
+ * @property {number} [delayMs] wait this long before answering a success
  */
 
 /**
@@ -225,6 +239,7 @@ export function createEmulator({
         state: 'draft',
         deliveryBase: `${origin}/cdn/${accountHash}`,
         behaviour: {},
+        uploadRequests: 0,
       });
       entry.draftId = id;
       return answer(res, entry, 200, envelope({ id, uploadURL: `${origin}/upload/${accountHash}/${encodeURIComponent(id)}` }));
@@ -268,27 +283,34 @@ export function createEmulator({
       res.writeHead(204, preflightHeaders);
       return res.end();
     }
+    const draft = drafts.get(id);
+    const isPost = req.method === 'POST';
+    if (draft && isPost) draft.uploadRequests += 1;
+    /** @type {Behaviour} */
+    const behaviour = draft && isPost && draft.uploadRequests <= (draft.behaviour.times ?? Infinity) ? draft.behaviour : {};
+    const errorHeaders = behaviour.noCors ? {} : corsHeaders;
     const fail = (/** @type {number} */ status, /** @type {number} */ code, /** @type {string} */ message) => {
-      answer(res, entry, status, errorEnvelope(code, message), corsHeaders);
+      answer(res, entry, status, errorEnvelope(code, message), errorHeaders);
       req.resume();
     };
-    const draft = drafts.get(id);
-    if (req.method !== 'POST') return fail(405, 5405, 'Method not allowed: upload with POST');
+    const expired = () => fail(400, 5400, 'Upload URL expired: ask for a new one-time upload URL');
+    const used = () => fail(409, 5409, 'Image already uploaded: this one-time upload URL was already used');
+    if (!isPost) return fail(405, 5405, 'Method not allowed: upload with POST');
     if (!draft) return fail(404, 5404, 'Image not found: this upload URL is unknown');
-    if (draft.state === 'uploaded') return fail(409, 5409, 'Image already uploaded: this one-time upload URL was already used');
-    if (draft.behaviour.failWith) {
-      const status = draft.behaviour.failWith;
+    if (draft.state === 'uploaded' || behaviour.answerUsed) return used();
+    if (behaviour.failWith) {
+      const status = behaviour.failWith;
       const code = { 409: 5409, 413: 5413, 415: 5455 }[status] ?? (status >= 500 ? 5500 : 5400);
       return fail(status, code, `Error ${status}: the emulator was told to fail this upload`);
     }
-    if (now() > draft.expiry) return fail(400, 5400, 'Upload URL expired: ask for a new one-time upload URL');
+    if (now() > draft.expiry || behaviour.answerExpired) return expired();
     if (!/multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
       return fail(400, 5400, 'Bad request: upload as multipart/form-data with the image in field "file"');
     }
     const contentLength = Number(req.headers['content-length']);
     if (contentLength > MAX_UPLOAD_BYTES + 64 * 1024) return fail(413, 5413, 'Image too large: the limit is 10 MB');
 
-    // The response closing before it was sent means the client went away.
+    // The response closing before it was sent means the client went away (or was cut off).
     res.on('close', () => {
       if (entry.outcome === 'pending' && !res.writableFinished) entry.outcome = 'aborted';
     });
@@ -333,19 +355,23 @@ export function createEmulator({
     parser.on('close', () => {
       if (refusal) return fail(refusal.status, refusal.code, refusal.message);
       if (!stored) return fail(400, 5400, 'Bad request: no image in field "file"');
-      if (draft.state === 'uploaded') return fail(409, 5409, 'Image already uploaded: this one-time upload URL was already used');
+      if (draft.state === 'uploaded') return used();
       Object.assign(draft, { state: 'uploaded', uploaded: now(), ...stored });
-      answer(res, entry, 200, envelope(imageRecord(draft)), corsHeaders);
+      // The answer breaks off after its status line, so the client cannot tell what happened (and a
+      // browser does not quietly send the request again, as it may when a reused connection closes).
+      if (behaviour.dropAnswer) return req.socket.end('HTTP/1.1 200 OK\r\n', () => req.socket.destroy());
+      setTimeout(() => answer(res, entry, 200, envelope(imageRecord(draft)), corsHeaders), behaviour.delayMs ?? 0);
     });
 
-    // Fed by hand rather than piped, so a test can make the host stall: past `stallAfterBytes` it
-    // takes the rest of the body without looking at it and never answers. It keeps reading so that
-    // it notices when the client gives up.
+    // Fed by hand rather than piped, so that a test can cut the connection part-way, or make the
+    // host stall: past `stallAfterBytes` it takes the rest of the body without looking at it and
+    // never answers, and keeps reading so that it notices when the client gives up.
     let received = 0;
-    const stallAfter = draft.behaviour.stallAfterBytes;
-    const stalled = () => stallAfter !== undefined && received >= stallAfter;
+    const { stallAfterBytes, resetAfterBytes } = behaviour;
+    const stalled = () => stallAfterBytes !== undefined && received >= stallAfterBytes;
     req.on('data', (/** @type {Buffer} */ chunk) => {
       received += chunk.length;
+      if (resetAfterBytes !== undefined && received >= resetAfterBytes) return req.socket.destroy();
       if (stalled()) return;
       if (!parser.write(chunk)) {
         req.pause();
@@ -418,10 +444,10 @@ export function createEmulator({
     const draftMatch = /^\/drafts\/(.+)$/.exec(path);
     const draft = draftMatch && drafts.get(decodeURIComponent(draftMatch[1]));
     if (draft && req.method === 'POST') {
-      if (typeof body.stallAfterBytes === 'number') draft.behaviour.stallAfterBytes = body.stallAfterBytes;
-      if (typeof body.failWith === 'number') draft.behaviour.failWith = body.failWith;
+      draft.behaviour = /** @type {Behaviour} */ (body);
       return sendJSON(res, 200, draft.behaviour, cors);
     }
+    if (draft) return sendJSON(res, 200, { state: draft.state, uploadRequests: draft.uploadRequests }, cors);
     return sendJSON(res, 404, { error: 'unknown test control' }, cors);
   }
 

@@ -63,8 +63,21 @@ export async function waitForUploads(id: string, check: (records: RequestRecord[
   return records;
 }
 
-/** Tells the emulator how to misbehave for one draft. */
-export async function misbehave(id: string, behaviour: { stallAfterBytes?: number; failWith?: number }) {
+/** How the emulator's upload host misbehaves for one draft; see demo/emulator/emulator.js. */
+export interface Behaviour {
+  times?: number;
+  failWith?: number;
+  answerExpired?: boolean;
+  answerUsed?: boolean;
+  noCors?: boolean;
+  resetAfterBytes?: number;
+  stallAfterBytes?: number;
+  dropAnswer?: boolean;
+  delayMs?: number;
+}
+
+/** Tells the emulator how to misbehave for one draft (replacing what it was told before). */
+export async function misbehave(id: string, behaviour: Behaviour) {
   await fetch(`${(await emulator()).origin}/__emulator/drafts/${encodeURIComponent(id)}`, {
     method: 'POST',
     body: JSON.stringify(behaviour),
@@ -74,4 +87,10 @@ export async function misbehave(id: string, behaviour: { stallAfterBytes?: numbe
 /** Moves the emulator's clock; move it back by the same amount when done. */
 export async function advanceClock(ms: number) {
   await fetch(`${(await emulator()).origin}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) });
+}
+
+/** Whether the emulator holds the uploaded image for this id (not just a draft). */
+export async function isStored(id: string): Promise<boolean> {
+  const res = await fetch(`${(await emulator()).origin}/__emulator/drafts/${encodeURIComponent(id)}`);
+  return ((await res.json()) as { state: string }).state === 'uploaded';
 }

@@ -9,6 +9,9 @@ const names: DirectUploadEventName[] = [
   'upload-progress',
   'upload-success',
   'upload-error',
+  'url-expired',
+  'url-used',
+  'url-refreshed',
 ];
 
 /** Records every event the element fires, as a page listening on `document` would see them. */

@@ -1,0 +1,47 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Follows `navigator.onLine` and its `online`/`offline` events while the element is connected. */
+export class Connectivity implements ReactiveController {
+  #waiting: (() => void)[] = [];
+  #onOffline?: () => void;
+
+  constructor(host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  get online(): boolean {
+    return navigator.onLine;
+  }
+
+  /** Resolves once the browser is online (at once if it is). */
+  whenOnline(): Promise<void> {
+    if (this.online) return Promise.resolve();
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** Calls `callback` when the browser goes offline, until the returned function is called. */
+  onOffline(callback: () => void): () => void {
+    this.#onOffline = callback;
+    return () => {
+      if (this.#onOffline === callback) this.#onOffline = undefined;
+    };
+  }
+
+  hostConnected(): void {
+    window.addEventListener('online', this.#wentOnline);
+    window.addEventListener('offline', this.#wentOffline);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('online', this.#wentOnline);
+    window.removeEventListener('offline', this.#wentOffline);
+  }
+
+  #wentOnline = () => {
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    for (const resolve of waiting) resolve();
+  };
+
+  #wentOffline = () => this.#onOffline?.();
+}
