@@ -28,7 +28,8 @@ export default defineConfig(({ command, mode }) => {
       outDir: 'dist',
       emptyOutDir: !scriptTag,
       target: 'es2022',
-      minify: scriptTag,
+      minify: scriptTag ? 'terser' : false,
+      terserOptions: { ecma: 2020, toplevel: true, compress: { passes: 3 }, format: { comments: false } },
       sourcemap: true,
       lib: {
         entry: 'src/index.ts',
