@@ -23,7 +23,10 @@ export function recordEvents(target: EventTarget = document) {
   for (const name of names) target.addEventListener(name, listener);
   return {
     events,
+    /** Event types in order, a run of progress events as one. */
     types: () => events.map((e) => e.type).filter((t, i, all) => t !== 'upload-progress' || all[i - 1] !== 'upload-progress'),
+    /** Event types in order, without progress (which may or may not come before a refusal). */
+    milestones: () => events.map((e) => e.type).filter((t) => t !== 'upload-progress'),
     of: <K extends DirectUploadEventName>(type: K) =>
       events.filter((e) => e.type === type).map((e) => e.detail as DirectUploadEventMap[K]['detail']),
     stop: () => names.forEach((name) => target.removeEventListener(name, listener)),
