@@ -9,14 +9,6 @@ const log = document.querySelector('#event-log')!;
 // element's default, which a site on Cloudflare leaves alone.
 uploader.uploadHosts = __UPLOAD_HOSTS__;
 
-/** Gets a fresh one-time upload URL from the site's backend. */
-async function fetchUploadURL(): Promise<void> {
-  const response = await fetch('/api/upload-url', { method: 'POST' });
-  if (!response.ok) throw new Error(`The backend answered ${response.status}`);
-  const { uploadURL } = (await response.json()) as { uploadURL: string; id: string; expiry: string };
-  uploader.uploadURL = uploadURL;
-}
-
 function note(text: string): void {
   const item = document.createElement('li');
   item.textContent = text;
@@ -27,9 +19,12 @@ uploader.addEventListener('file-accepted', (e) =>
   note(`file-accepted: ${e.detail.file.name} (${e.detail.type}, ${e.detail.width} × ${e.detail.height} px)`),
 );
 uploader.addEventListener('file-rejected', (e) => note(`file-rejected (${e.detail.reason}): ${e.detail.message}`));
+uploader.addEventListener('url-refreshed', (e) => note(`url-refreshed: ${e.detail.uploadURL}`));
+uploader.addEventListener('url-expired', (e) => note(`url-expired (${e.detail.detectedBy}): ${e.detail.uploadURL}`));
+uploader.addEventListener('url-used', (e) => note(`url-used (${e.detail.detectedBy}): ${e.detail.uploadURL}`));
 uploader.addEventListener('upload-start', (e) => note(`upload-start: ${e.detail.uploadURL}`));
 uploader.addEventListener('upload-error', (e) => note(`upload-error (${e.detail.reason}): ${e.detail.message}`));
-uploader.addEventListener('upload-success', async (e) => {
+uploader.addEventListener('upload-success', (e) => {
   note(`upload-success: image ${e.detail.id}`);
   const [variant] = e.detail.variants;
   const preview = document.querySelector<HTMLImageElement>('#preview')!;
@@ -38,8 +33,4 @@ uploader.addEventListener('upload-success', async (e) => {
   link.href = variant;
   link.textContent = variant;
   document.querySelector<HTMLElement>('#uploaded')!.hidden = false;
-  // A URL works once: get the next one ready for the next image.
-  await fetchUploadURL();
 });
-
-fetchUploadURL().catch((error: Error) => note(`Could not get an upload URL: ${error.message}`));

@@ -480,6 +480,8 @@ export class DirectUploadElement extends LitElement {
   #onInputChange(event: Event): void {
     const input = event.target as HTMLInputElement;
     const [file] = input.files ?? [];
+    // Cleared so that choosing the same file again (say, after an error) is a change too.
+    input.value = '';
     if (file) void this.selectFile(file);
   }
 

@@ -37,6 +37,7 @@ describe('<direct-upload> UI', () => {
     await el.updateComplete;
     expect(partText(el, 'status')).to.equal('Uploaded.');
     expect(partText(el, 'file-name')).to.equal('picked.png');
+    expect(input.value, 'cleared, so choosing the same file again is a change').to.equal('');
   });
 
   it('uploads a dropped file', async () => {
