@@ -31,13 +31,15 @@ export default defineConfig(({ command, mode }) => {
       minify: scriptTag ? 'terser' : false,
       terserOptions: { ecma: 2020, toplevel: true, compress: { passes: 3 }, format: { comments: false } },
       sourcemap: true,
-      lib: {
-        entry: 'src/index.ts',
-        name: 'DirectUpload',
-        formats: [scriptTag ? 'iife' : 'es'],
-        fileName: () => (scriptTag ? 'direct-upload.min.js' : 'index.js'),
-      },
-      rolldownOptions: scriptTag ? {} : { external: [/^lit($|\/)/, /^@lit\//, /^@uppy\//, /^image-size($|\/)/] },
+      lib: scriptTag
+        ? { entry: 'src/index.ts', name: 'DirectUpload', formats: ['iife'], fileName: () => 'direct-upload.min.js' }
+        : { entry: { index: 'src/index.ts', react: 'src/react.ts' }, formats: ['es'], fileName: (_, name) => `${name}.js` },
+      rolldownOptions: scriptTag
+        ? {}
+        : {
+            external: [/^lit($|\/)/, /^@lit\//, /^@uppy\//, /^image-size($|\/)/, /^react($|\/)/],
+            output: { chunkFileNames: '[name].js' },
+          },
     },
   };
 });

@@ -7,6 +7,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { createBackend } from './demo/backend.js';
 import { createCloudflareClient } from './demo/cloudflare-client.js';
 import { startEmulatorServer } from './demo/emulator/server.js';
+import { examples } from './demo/example-config.js';
+import { staticFiles } from './demo/static-files.js';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
@@ -27,6 +29,9 @@ const backend = createBackend(() => cloudflare);
 // Real images from public test corpora, beside the project on the team's machines and absent from
 // a user's clone; the tests that use them skip when they are not there. Read in place, never copied.
 const sharedFixtures = resolve('../shared/fixtures');
+
+// The framework examples, as `npm run build:examples` built them.
+const builtExamples = examples.map((name) => staticFiles(`/examples/${name}/`, resolve(`demo/${name}/dist`)));
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -54,6 +59,10 @@ export default {
       if (ctx.path === '/api/upload-url-broken') {
         ctx.status = 500;
         ctx.body = { error: 'the backend is down' };
+        return;
+      }
+      if (builtExamples.some((serve) => serve(ctx.req, ctx.res))) {
+        ctx.respond = false;
         return;
       }
       if (await backend(ctx.req, ctx.res)) {

@@ -7,6 +7,8 @@
 import { createBackend } from './backend.js';
 import { cloudflareClientFromEnv } from './cloudflare-client.js';
 import { createEmulator } from './emulator/emulator.js';
+import { examples } from './example-config.js';
+import { staticFiles } from './static-files.js';
 
 /** @returns {import('vite').Plugin} */
 export function directUploadDemo() {
@@ -34,7 +36,10 @@ export function directUploadDemo() {
           ? '  direct-upload demo: minting upload URLs from Cloudflare (CLOUDFLARE_ACCOUNT_ID is set)'
           : '  direct-upload demo: minting upload URLs from the local Cloudflare emulator',
       );
+      // The framework examples are built on their own (npm run build:examples) and served as they are.
+      const builtExamples = examples.map((name) => staticFiles(`/${name}/`, new URL(`./${name}/dist`, import.meta.url).pathname));
       server.middlewares.use((req, res, next) => {
+        if (builtExamples.some((serve) => serve(req, res))) return;
         (async () => (await backend(req, res)) || (await emulator.handle(req, res)) || next())().catch(next);
       });
     },

@@ -4,15 +4,16 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const budgets = [
-  // Everything a script-tag user loads: lit, Uppy and the element.
-  { file: 'dist/direct-upload.min.js', gzipBudget: 32 * 1024 },
-  // The element alone: what a bundler adds on top of lit and Uppy (unminified here).
-  { file: 'dist/index.js' },
+  // Everything a script-tag user loads: lit, Uppy, image-size's parsers and the element.
+  { label: 'dist/direct-upload.min.js', files: ['dist/direct-upload.min.js'], gzipBudget: 32 * 1024 },
+  // The element alone (dist/index.js and the module it re-exports), lit, Uppy and image-size left
+  // out: what the npm build adds before a bundler minifies it.
+  { label: 'dist/index.js without its dependencies', files: ['dist/index.js', 'dist/define.js'] },
 ];
 
 let overBudget = false;
-for (const { file, gzipBudget } of budgets) {
-  const bytes = readFileSync(file);
+for (const { label: file, files, gzipBudget } of budgets) {
+  const bytes = Buffer.concat(files.map((f) => readFileSync(f)));
   const gzip = gzipSync(bytes, { level: 9 }).length;
   const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const verdict = gzipBudget === undefined ? '' : gzip <= gzipBudget ? ` (budget ${gzipBudget}: ok)` : ` (budget ${gzipBudget}: OVER)`;

@@ -36,16 +36,17 @@ type URLProblem =
  * page's backend minted (Direct Creator Upload). The API token never reaches the browser.
  *
  * @summary An image picker that uploads to a Cloudflare Images direct-upload URL.
+ * @tagname direct-upload
  *
- * @event file-accepted - A chosen file passed the checks. Detail: `{file, type, width, height}`.
- * @event file-rejected - A chosen file failed the checks; nothing was sent. Detail: `{file, reason: 'type' | 'size' | 'dimensions' | 'area' | 'empty' | 'unreadable' | 'custom', message, limit?, actual?}`.
- * @event upload-start - The upload request is about to be sent. Detail: `{file, uploadURL}`.
- * @event upload-progress - Bytes sent so far, at most once per animation frame, always ending with one at 100. Detail: `{file, bytesUploaded, bytesTotal, percent}`.
- * @event upload-success - Cloudflare stored the image. Detail: `{file, id, result, variants}`.
- * @event upload-error - The upload did not happen or failed. Detail: `{file, reason: 'network' | 'server' | 'rejected' | 'aborted' | 'config' | 'timeout', status?, code?, message}`.
- * @event url-expired - The upload URL expired: its `expiry` passed, or the upload host said so. Detail: `{uploadURL, expiry, detectedBy: 'clock' | 'server', certain}`.
- * @event url-used - The upload URL was already used, here or by the host's account. Detail: `{uploadURL, detectedBy: 'client' | 'server', maybeStored?, id?}`.
- * @event url-refreshed - The element fetched a fresh upload URL from `uploadURLProvider` or `upload-url-endpoint`. Detail: `{uploadURL, id?, expiry?}`.
+ * @event {CustomEvent<FileAcceptedDetail>} file-accepted - A chosen file passed the checks: `{file, type, width, height}`.
+ * @event {CustomEvent<FileRejectedDetail>} file-rejected - A chosen file failed the checks; nothing was sent: `{file, reason, message, limit?, actual?}`, reason `type`, `size`, `dimensions`, `area`, `empty`, `unreadable` or `custom`.
+ * @event {CustomEvent<UploadStartDetail>} upload-start - The upload request is about to be sent: `{file, uploadURL}`.
+ * @event {CustomEvent<UploadProgressDetail>} upload-progress - Bytes sent so far, at most once per animation frame, always ending with one at 100: `{file, bytesUploaded, bytesTotal, percent}`.
+ * @event {CustomEvent<UploadSuccessDetail>} upload-success - Cloudflare stored the image: `{file, id, result, variants}`.
+ * @event {CustomEvent<UploadErrorDetail>} upload-error - The upload did not happen or failed: `{file, reason, status?, code?, message}`, reason `network`, `server`, `rejected`, `aborted`, `config` or `timeout`.
+ * @event {CustomEvent<UrlExpiredDetail>} url-expired - The upload URL expired: its `expiry` passed, or the upload host said so: `{uploadURL, expiry, detectedBy, certain}`.
+ * @event {CustomEvent<UrlUsedDetail>} url-used - The upload URL was already used, on this page or by the host's account: `{uploadURL, detectedBy, maybeStored?, id?}`.
+ * @event {CustomEvent<UrlRefreshedDetail>} url-refreshed - The element fetched a fresh upload URL from `uploadURLProvider` or `upload-url-endpoint`: `{uploadURL, id?, expiry?}`.
  *
  * @slot label - The text of the button that opens the file picker.
  *

@@ -24,4 +24,31 @@ describe('dist/direct-upload.min.js, the script-tag build (npm test builds it fi
       frame.remove();
     }
   });
+
+  it('works under a strict Content Security Policy: default-src self, nothing inline, no eval', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/browser/csp-page.html';
+    const loaded = oneEvent(frame, 'load');
+    document.body.append(frame);
+    await loaded;
+    try {
+      const win = frame.contentWindow as Window & typeof globalThis;
+      const violations: string[] = [];
+      win.document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      expect(win.customElements.get('direct-upload'), 'the script ran').to.be.a('function');
+      const el = win.document.querySelector('direct-upload') as DirectUploadElement;
+      await el.updateComplete;
+      const base = el.shadowRoot!.querySelector('[part="base"]')!;
+      expect(win.getComputedStyle(base).display, 'the element’s styles applied').to.equal('flex');
+      const { uploadURL, id } = await mintUploadURL();
+      el.uploadHosts = await emulatorHost();
+      el.uploadURL = uploadURL;
+      const success = oneEvent(el, 'upload-success');
+      await el.selectFile(new win.File([onePixelPNG], 'dot.png'));
+      expect((await success).detail.id).to.equal(id);
+      expect(violations).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
 });

@@ -1,0 +1,24 @@
+// @ts-check
+/** `npm run build` writes custom-elements.json from the element's JSDoc; a test checks it is current. */
+export default {
+  globs: ['src/direct-upload.ts', 'src/define.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [
+    {
+      // The manifest describes what a page may use: private fields and internal state are not that.
+      name: 'public-api-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const declaration of mod.declarations ?? []) {
+            if (!('members' in declaration)) continue;
+            declaration.members = declaration.members?.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+            if ('attributes' in declaration) {
+              declaration.attributes = declaration.attributes?.filter((a) => !a.name.startsWith('_'));
+            }
+          }
+        }
+      },
+    },
+  ],
+};

@@ -1,0 +1,4 @@
+// @ts-check
+import { exampleConfig } from '../example-config.js';
+
+export default exampleConfig('react');
