@@ -19,7 +19,13 @@ function uppyVersionOnly(): Plugin {
 // and Uppy left as imports) and, with `--mode script-tag`, the one self-contained classic script.
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
-    return { root: 'demo', plugins: [directUploadDemo()], server: { host: 'localhost' } };
+    return {
+      root: 'demo',
+      plugins: [directUploadDemo()],
+      server: { host: 'localhost' },
+      // The framework examples are built apart (npm run build:examples); only the main page is live.
+      optimizeDeps: { entries: ['index.html'] },
+    };
   }
   const scriptTag = mode === 'script-tag';
   return {
