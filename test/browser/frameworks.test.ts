@@ -1,20 +1,15 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { DirectUploadElement } from '../../src/index.js';
 import { onePixelPNG } from '../fixtures/images.js';
 import { emulatorHost, uploadRequestsFor } from './emulator.js';
+import { openFrame } from './helpers.js';
 
 /** Opens a built example (npm test builds them) in a frame, as a visitor would. */
 async function openExample(name: string) {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.src = `/examples/${name}/?upload-hosts=${encodeURIComponent(await emulatorHost())}`;
-  const loaded = oneEvent(frame, 'load');
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as Window & typeof globalThis;
+  const { win, close } = await openFrame({ src: `/examples/${name}/?upload-hosts=${encodeURIComponent(await emulatorHost())}` });
   let el: DirectUploadElement | null = null;
   await waitUntil(() => (el = win.document.querySelector('direct-upload'))?.shadowRoot, `${name} never rendered <direct-upload>`);
-  return { frame, win, el: el! };
+  return { close, win, el: el! };
 }
 
 /** Chooses a file in the element's file input, as a person does. */
@@ -34,7 +29,7 @@ describe('framework examples, built as their users build them', function () {
     ['vue', 'Vue 3, the element in a single-file component'],
   ]) {
     it(`${label}: the property binding reaches the element, and the framework's handler sees upload-success`, async () => {
-      const { frame, win, el } = await openExample(name);
+      const { close, win, el } = await openExample(name);
       try {
         expect(typeof el.uploadURLProvider, 'uploadURLProvider was set as a property').to.equal('function');
         expect(el.uploadHosts).to.equal(await emulatorHost());
@@ -50,7 +45,7 @@ describe('framework examples, built as their users build them', function () {
         const posts = (await uploadRequestsFor(id)).filter((r) => r.method === 'POST');
         expect(posts.map((r) => r.status)).to.deep.equal([200]);
       } finally {
-        frame.remove();
+        close();
       }
     });
   }

@@ -1,4 +1,4 @@
-import { fixture, html } from '@open-wc/testing';
+import { fixture, html, oneEvent } from '@open-wc/testing';
 import { DirectUploadElement } from '../../src/index.js';
 import { emulatorHost } from './emulator.js';
 
@@ -16,4 +16,15 @@ export async function uploaderFor(uploadURL: string, options: { manual?: boolean
 /** Text the element shows in one of its parts, as a person reads it. */
 export function partText(el: DirectUploadElement, part: string): string {
   return el.shadowRoot?.querySelector(`[part~="${part}"]`)?.textContent?.trim() ?? '';
+}
+
+/** Loads a page in a frame (removed again by `close`), for code that must run in a page of its own. */
+export async function openFrame(source: { src: string } | { srcdoc: string }) {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  Object.assign(frame, source);
+  const loaded = oneEvent(frame, 'load');
+  document.body.append(frame);
+  await loaded;
+  return { win: frame.contentWindow as Window & typeof globalThis, close: () => frame.remove() };
 }

@@ -2,16 +2,14 @@ import { expect, oneEvent } from '@open-wc/testing';
 import type { DirectUploadElement } from '../../src/index.js';
 import { onePixelPNG } from '../fixtures/images.js';
 import { emulatorHost, mintUploadURL } from './emulator.js';
+import { openFrame } from './helpers.js';
 
 describe('dist/direct-upload.min.js, the script-tag build (npm test builds it first)', () => {
   it('defines <direct-upload> from one classic script and uploads with it', async () => {
-    const frame = document.createElement('iframe');
-    frame.srcdoc = '<!doctype html><script src="/dist/direct-upload.min.js"></script><direct-upload></direct-upload>';
-    const loaded = oneEvent(frame, 'load');
-    document.body.append(frame);
-    await loaded;
+    const { win, close } = await openFrame({
+      srcdoc: '<!doctype html><script src="/dist/direct-upload.min.js"></script><direct-upload></direct-upload>',
+    });
     try {
-      const win = frame.contentWindow as Window & typeof globalThis;
       expect(win.customElements.get('direct-upload'), 'the script defined the element').to.be.a('function');
       const el = win.document.querySelector('direct-upload') as DirectUploadElement;
       const { uploadURL, id } = await mintUploadURL();
@@ -21,18 +19,13 @@ describe('dist/direct-upload.min.js, the script-tag build (npm test builds it fi
       await el.selectFile(new win.File([onePixelPNG], 'dot.png'));
       expect((await success).detail.id).to.equal(id);
     } finally {
-      frame.remove();
+      close();
     }
   });
 
   it('works under a strict Content Security Policy: default-src self, nothing inline, no eval', async () => {
-    const frame = document.createElement('iframe');
-    frame.src = '/test/browser/csp-page.html';
-    const loaded = oneEvent(frame, 'load');
-    document.body.append(frame);
-    await loaded;
+    const { win, close } = await openFrame({ src: '/test/browser/csp-page.html' });
     try {
-      const win = frame.contentWindow as Window & typeof globalThis;
       const violations: string[] = [];
       win.document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
       expect(win.customElements.get('direct-upload'), 'the script ran').to.be.a('function');
@@ -48,7 +41,7 @@ describe('dist/direct-upload.min.js, the script-tag build (npm test builds it fi
       expect((await success).detail.id).to.equal(id);
       expect(violations).to.deep.equal([]);
     } finally {
-      frame.remove();
+      close();
     }
   });
 });
