@@ -101,8 +101,8 @@ export const messages = {
   stalled: (ms: number) =>
     `The upload made no progress for ${new Intl.NumberFormat(undefined, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(Math.round(ms / 1000))} and was stopped.`,
   offline: () => 'Offline: the upload will go on when the connection is back.',
-  expired: () => 'The upload link has expired; the image will be sent once the page gives a new one.',
-  used: () => 'The upload link was already used; the image will be sent once the page gives a new one.',
+  expired: () => 'The upload link has expired; waiting for a new one.',
+  used: () => 'The upload link was already used; waiting for a new one.',
   maybeStored: (id: string | undefined) =>
     `The connection dropped after the image was sent, and it may have been stored${id ? ` as ${id}` : ''}.`,
   refreshFailed: (cause: string) => `Could not get a new upload URL: ${cause}`,

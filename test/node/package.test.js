@@ -10,9 +10,10 @@ const read = (/** @type {string} */ path) => readFileSync(new URL(`../../${path}
 describe('the built package', () => {
   it('imports in Node, with no DOM, without throwing (server-side rendering, tests, tools)', async () => {
     assert.equal(typeof globalThis.window, 'undefined');
-    const module = await import('../../dist/index.js');
+    const built = (/** @type {string} */ file) => new URL(`../../dist/${file}`, import.meta.url).href;
+    const module = await import(built('index.js'));
     assert.equal(typeof module.DirectUploadElement, 'function');
-    const react = await import('../../dist/react.js');
+    const react = await import(built('react.js'));
     assert.equal(typeof react.DirectUpload, 'object');
   });
 
