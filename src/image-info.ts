@@ -37,7 +37,7 @@ const parsers: Partial<Record<ImageFormat, { calculate(input: Uint8Array): Size 
   avif: HEIF,
 };
 
-export async function readBytes(blob: Blob, end: number): Promise<Uint8Array> {
+async function readBytes(blob: Blob, end: number): Promise<Uint8Array> {
   return new Uint8Array(await blob.slice(0, end).arrayBuffer());
 }
 

@@ -28,7 +28,7 @@ const takenFormats = 'JPEG, PNG, GIF, WebP, SVG or HEIC';
 const documentNames = { html: 'an HTML document', pdf: 'a PDF document', zip: 'a ZIP archive', xml: 'an XML document' };
 
 /** "12.4 MB", "512 kB", "3 bytes": binary multiples, which is how Cloudflare states its 10 MB limit. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {

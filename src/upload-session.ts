@@ -51,7 +51,7 @@ export class UploadSession implements ReactiveController {
   #uploadURL = '';
   #onUppyEvent?: (event: UppyEvent) => void;
   #retryCount = 0;
-  #retryLimits = { noAnswer: 0 };
+  #noAnswerRetries = 0;
   // Tries of the current send that got no answer: they may have reached the host all the same.
   #unanswered = 0;
   #pendingProgress?: { bytesUploaded: number; bytesTotal: number };
@@ -88,7 +88,7 @@ export class UploadSession implements ReactiveController {
       },
       shouldRetry: (xhr) => {
         if (xhr.status !== 0) return xhr.status >= 500 && this.#retryCount < serverErrorRetries;
-        const retry = this.#retryCount < this.#retryLimits.noAnswer;
+        const retry = this.#retryCount < this.#noAnswerRetries;
         if (retry) this.#unanswered += 1;
         return retry;
       },
@@ -129,7 +129,7 @@ export class UploadSession implements ReactiveController {
     uppy.cancelAll();
     uppy.getPlugin('XHRUpload')?.setOptions({ timeout: stallTimeout });
     this.#uploadURL = uploadURL;
-    this.#retryLimits = { noAnswer: noAnswerRetries };
+    this.#noAnswerRetries = noAnswerRetries;
     this.#lastReportedComplete = false;
     this.#unanswered = 0;
     return new Promise<SendOutcome>((resolve) => {

@@ -9,7 +9,7 @@ const loopbackHostnames = new Set(['localhost', '127.0.0.1', '[::1]']);
 export type UploadURLCheck = { ok: true; url: URL } | { ok: false; message: string };
 
 /** Parses a space-separated `host[:port]` list into lower-case entries. */
-export function parseUploadHosts(hosts: string): string[] {
+function parseUploadHosts(hosts: string): string[] {
   return hosts.split(/\s+/).filter(Boolean).map((host) => host.toLowerCase());
 }
 

@@ -4,7 +4,7 @@ import { messages } from './messages.js';
 import { mimeTypes, type ImageFormat } from './sniff.js';
 
 /** The formats Cloudflare Images takes; `accept` can narrow them, never widen them. */
-export const cloudflareFormats: ReadonlySet<ImageFormat> = new Set(['jpeg', 'png', 'gif', 'webp', 'svg', 'heic']);
+const cloudflareFormats: ReadonlySet<ImageFormat> = new Set(['jpeg', 'png', 'gif', 'webp', 'svg', 'heic']);
 
 /** Cloudflare Images' own limits. */
 export const defaultMaxFileSize = 10 * 1024 * 1024;
@@ -28,7 +28,7 @@ export interface Limits {
 /** The page's own rule: a message rejects the file, `null` lets it through. */
 export type HostRule = (file: File, info: ImageInfo) => string | null | undefined | Promise<string | null | undefined>;
 
-export interface Rejection {
+interface Rejection {
   reason: FileRejectedReason;
   message: string;
   limit?: number;
