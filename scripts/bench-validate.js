@@ -3,7 +3,7 @@
  * `npm run bench:validate`: how long <direct-upload> takes to check a large image, from
  * `selectFile()` to `file-accepted`, beside the time Chromium takes to decode the same file with
  * `createImageBitmap` (what a check that decodes would cost at least). Medians, in one run, on the
- * built script-tag file (`npm run build` first).
+ * built script-tag file (the npm script builds it first).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,7 +13,7 @@ import { chromiumArgs, findChromium } from './find-chromium.js';
 
 const script = 'dist/direct-upload.min.js';
 if (!existsSync(script)) {
-  console.error(`${script} is missing: run npm run build first.`);
+  console.error(`${script} is missing: npm run bench:validate builds it first.`);
   process.exit(1);
 }
 
