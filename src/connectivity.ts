@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** Follows `navigator.onLine` and its `online`/`offline` events while the element is connected. */
 export class Connectivity implements ReactiveController {
   #waiting: (() => void)[] = [];
-  #onOffline?: () => void;
+  readonly #onOffline = new Set<() => void>();
 
   constructor(host: ReactiveControllerHost) {
     host.addController(this);
@@ -21,10 +21,8 @@ export class Connectivity implements ReactiveController {
 
   /** Calls `callback` when the browser goes offline, until the returned function is called. */
   onOffline(callback: () => void): () => void {
-    this.#onOffline = callback;
-    return () => {
-      if (this.#onOffline === callback) this.#onOffline = undefined;
-    };
+    this.#onOffline.add(callback);
+    return () => this.#onOffline.delete(callback);
   }
 
   hostConnected(): void {
@@ -43,5 +41,7 @@ export class Connectivity implements ReactiveController {
     for (const resolve of waiting) resolve();
   };
 
-  #wentOffline = () => this.#onOffline?.();
+  #wentOffline = () => {
+    for (const callback of [...this.#onOffline]) callback();
+  };
 }

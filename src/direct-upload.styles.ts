@@ -64,7 +64,29 @@ export const styles = css`
     flex-basis: 100%;
   }
 
-  [part='status'].error {
+  [part='file-list'] {
+    flex-basis: 100%;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.4em;
+  }
+
+  [part='file-item'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+  }
+
+  [part='file-item'] [part='file-name'] {
+    flex: 1 1 10em;
+    min-width: 0;
+  }
+
+  [part='status'].error,
+  [part='file-status'].error {
     color: var(--direct-upload-error-color, #b3261e);
   }
 `;

@@ -1,14 +1,18 @@
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { classify, describeFailure, type ResponseClassifier } from './classify-response.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { classify, type ResponseClassifier } from './classify-response.js';
 import { Connectivity } from './connectivity.js';
 import { styles } from './direct-upload.styles.js';
-import { emit, type CloudflareImage, type UploadErrorDetail } from './events.js';
+import { renderElement, type View } from './direct-upload.template.js';
+import { emit, type CloudflareImage, type FileRejectedReason } from './events.js';
 import { ExpiryClock } from './expiry-clock.js';
+import { FileUpload, type UploadHost } from './file-upload.js';
 import { messages } from './messages.js';
-import { imageIdOf, isSpent, markSpent } from './spent-urls.js';
-import { nextStatus, type UploadStatus } from './status.js';
-import { UploadSession } from './upload-session.js';
+import { summarise, type UploadStatus } from './status.js';
+import { UploadQueue } from './upload-queue.js';
+import { admits } from './upload-session.js';
+import { urlProblem, type FileStatus, type Failure, type URLFacts, type World } from './url-lifecycle.js';
 import { checkUploadURL, defaultUploadHosts } from './url-policy.js';
+import { factsOf, recordURL } from './url-registry.js';
 import { fetchUploadURL, type UploadURLProvider } from './url-source.js';
 import {
   checkFile,
@@ -18,35 +22,39 @@ import {
   defaultMaxFileSize,
   type HostRule,
   type Limits,
+  type Verdict,
 } from './validation.js';
-import type { ImageInfo } from './image-info.js';
 
-type Failure = Omit<UploadErrorDetail, 'file'>;
-
-/** What stands between the current upload URL and an upload. */
-type URLProblem =
-  | { kind: 'missing' }
-  | { kind: 'expired'; detectedBy: 'clock' | 'server' }
-  | { kind: 'used' }
-  /** Valid, but expires within `refresh-margin`: replaced first when the element can get another. */
-  | { kind: 'expiring' };
+/** One file the element holds, as the page sees it. */
+export interface HeldFile {
+  file: File;
+  status: FileStatus;
+  /** 0 to 100. */
+  percent: number;
+  /** The image id, once stored. */
+  id?: string;
+  /** Why the last upload of this file failed. */
+  error?: Failure;
+}
 
 /**
- * Uploads one image straight from the browser to a one-time Cloudflare Images upload URL that the
- * page's backend minted (Direct Creator Upload). The API token never reaches the browser.
+ * Uploads images straight from the browser to one-time Cloudflare Images upload URLs that the
+ * page's backend minted (Direct Creator Upload). The API token never reaches the browser. One image
+ * by default; with `multiple`, a gallery, each file to its own URL fetched just before it is sent.
  *
- * @summary An image picker that uploads to a Cloudflare Images direct-upload URL.
+ * @summary An image picker that uploads to Cloudflare Images direct-upload URLs.
  * @tagname direct-upload
  *
  * @event {CustomEvent<FileAcceptedDetail>} file-accepted - A chosen file passed the checks: `{file, type, width, height}`.
- * @event {CustomEvent<FileRejectedDetail>} file-rejected - A chosen file failed the checks; nothing was sent: `{file, reason, message, limit?, actual?}`, reason `type`, `size`, `dimensions`, `area`, `empty`, `unreadable` or `custom`.
+ * @event {CustomEvent<FileRejectedDetail>} file-rejected - A chosen file failed the checks; nothing was sent: `{file, reason, message, limit?, actual?}`, reason `type`, `size`, `dimensions`, `area`, `empty`, `unreadable`, `custom` or `count`.
  * @event {CustomEvent<UploadStartDetail>} upload-start - The upload request is about to be sent: `{file, uploadURL}`.
  * @event {CustomEvent<UploadProgressDetail>} upload-progress - Bytes sent so far, at most once per animation frame, always ending with one at 100: `{file, bytesUploaded, bytesTotal, percent}`.
  * @event {CustomEvent<UploadSuccessDetail>} upload-success - Cloudflare stored the image: `{file, id, result, variants}`.
  * @event {CustomEvent<UploadErrorDetail>} upload-error - The upload did not happen or failed: `{file, reason, status?, code?, message}`, reason `network`, `server`, `rejected`, `aborted`, `config` or `timeout`.
- * @event {CustomEvent<UrlExpiredDetail>} url-expired - The upload URL expired: its `expiry` passed, or the upload host said so: `{uploadURL, expiry, detectedBy, certain}`.
- * @event {CustomEvent<UrlUsedDetail>} url-used - The upload URL was already used, on this page or by the host's account: `{uploadURL, detectedBy, maybeStored?, id?}`.
- * @event {CustomEvent<UrlRefreshedDetail>} url-refreshed - The element fetched a fresh upload URL from `uploadURLProvider` or `upload-url-endpoint`: `{uploadURL, id?, expiry?}`.
+ * @event {CustomEvent<UrlExpiredDetail>} url-expired - An upload URL expired: its `expiry` passed, or the upload host said so: `{file, uploadURL, expiry, detectedBy, certain}`.
+ * @event {CustomEvent<UrlUsedDetail>} url-used - An upload URL was already used, on this page or by the host's account: `{file, uploadURL, detectedBy, maybeStored?, id?}`.
+ * @event {CustomEvent<UrlRefreshedDetail>} url-refreshed - The element fetched a fresh upload URL for a file from `uploadURLProvider` or `upload-url-endpoint`: `{file, uploadURL, id?, expiry?}`.
+ * @event {CustomEvent<QueueCompleteDetail>} queue-complete - No file is being checked, waiting or uploading any more: `{succeeded: [{file, id}], failed: [{file, reason}]}` since the last one.
  *
  * @slot label - The text of the button that opens the file picker.
  *
@@ -57,6 +65,11 @@ type URLProblem =
  * @csspart file-name - The chosen file's name.
  * @csspart progress - The `<progress>` bar shown while uploading.
  * @csspart status - The status or error text.
+ * @csspart file-list - With `multiple`: the list of files held.
+ * @csspart file-item - With `multiple`: one file in the list, with its `file-name`, `progress`, `file-status` and buttons.
+ * @csspart file-status - With `multiple`: one file's status or error text.
+ * @csspart retry-button - With `multiple`: sends one file again after an error.
+ * @csspart remove-button - With `multiple`: takes one file out of the list.
  *
  * @cssprop --direct-upload-color - Text colour.
  * @cssprop --direct-upload-background - Background of the box.
@@ -90,15 +103,13 @@ export class DirectUploadElement extends LitElement {
     validate: { attribute: false },
     manual: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
-    _status: { state: true },
-    _file: { state: true },
-    _result: { state: true },
-    _percent: { state: true },
-    _message: { state: true },
+    multiple: { type: Boolean, reflect: true },
+    maxFiles: { attribute: 'max-files', type: Number },
+    maxParallel: { attribute: 'max-parallel', type: Number },
     _dragging: { state: true },
   };
 
-  /** The one-time upload URL from Cloudflare's Direct Creator Upload API, minted by the page's backend. */
+  /** The one-time upload URL from Cloudflare's Direct Creator Upload API, minted by the page's backend. Not used with `multiple`. */
   declare uploadURL: string;
   /** Space-separated `host[:port]` list the element may upload to. */
   declare uploadHosts: string;
@@ -147,28 +158,25 @@ export class DirectUploadElement extends LitElement {
   declare manual: boolean;
   /** Stops the element taking files. */
   declare disabled: boolean;
+  /**
+   * Takes several images, each uploaded to its own one-time URL from `uploadURLProvider` or
+   * `upload-url-endpoint` (one of which must be set), fetched just before that file is sent.
+   */
+  declare multiple: boolean;
+  /** With `multiple`: how many files the element holds at most; more are refused (reason `count`). */
+  declare maxFiles: number;
+  /** With `multiple`: how many files upload at once, and so how many URLs are fetched ahead. */
+  declare maxParallel: number;
 
-  declare private _status: UploadStatus;
-  declare private _file: File | null;
-  declare private _result: CloudflareImage | null;
-  declare private _percent: number;
-  declare private _message: string;
   declare private _dragging: boolean;
 
-  /** @internal The upload session around Uppy; exposed for tests. */
-  readonly session = new UploadSession(this, (bytesUploaded, bytesTotal) => this.#onProgress(bytesUploaded, bytesTotal));
+  readonly #queue = new UploadQueue(this, () => (this.multiple ? this.maxParallel || 3 : 1));
   readonly #clock = new ExpiryClock(this, () => this.#clockExpired());
   readonly #connectivity = new Connectivity(this);
-
-  #info: ImageInfo | null = null;
-  /** The upload in progress; aborted by `cancel()`, `reset()`, a new file or removal. */
-  #run?: AbortController;
-  /** URLs the upload host said had expired. */
-  readonly #expiredURLs = new Set<string>();
-  /** URLs with a try whose outcome is unknown: the host may have stored the image. */
-  readonly #unknownOutcome = new Set<string>();
-  /** Image ids that came with URLs the element fetched. */
-  readonly #freshIds = new Map<string, string | undefined>();
+  /** Shown to the person beside the files: a refused choice (`error`), or a note about one. */
+  #notice?: { text: string; error: boolean };
+  /** With no file held, the page's URL expired and nothing can replace it. */
+  #urlExpired = false;
   // Each choice gets a number, so that a slow check of an earlier file cannot overrule a later one.
   #choice = 0;
 
@@ -192,181 +200,140 @@ export class DirectUploadElement extends LitElement {
     this.validate = undefined;
     this.manual = false;
     this.disabled = false;
-    this._status = 'idle';
-    this._file = null;
-    this.#info = null;
-    this._result = null;
-    this._percent = 0;
-    this._message = '';
+    this.multiple = false;
+    this.maxFiles = 20;
+    this.maxParallel = 3;
     this._dragging = false;
   }
 
-  /** Where the element is: `idle`, `validating`, `ready`, `uploading`, `success` or `error`. */
+  /** Where the element is, over all its files: `idle`, `validating`, `ready`, `uploading`, `success`, `error`, `expired` or `used`. */
   get status(): UploadStatus {
-    return this._status;
+    return summarise({
+      files: this.#queue.uploads.map((upload) => upload.state.status),
+      checking: this.#queue.checking,
+      refused: Boolean(this.#notice?.error) && (!this.multiple || this.#queue.uploads.length === 0),
+      urlExpired: this.#urlExpired,
+    });
+  }
+
+  /** One entry per file held, in the order chosen: `{file, status, percent, id?, error?}`. */
+  get files(): HeldFile[] {
+    return this.#queue.uploads.map(({ file, state, percent, result }) => ({
+      file,
+      status: state.status,
+      percent,
+      ...(result && { id: result.id }),
+      ...(state.status === 'error' && state.error && { error: state.error }),
+    }));
   }
 
   /** The file chosen last that passed the checks. */
   get file(): File | null {
-    return this._file;
+    return this.#queue.uploads.at(-1)?.file ?? null;
   }
 
-  /** Cloudflare's `result` for the uploaded image, after `upload-success`. */
+  /** Cloudflare's `result` for the image uploaded last, after `upload-success`. */
   get result(): CloudflareImage | null {
-    return this._result;
+    return this.#queue.uploads.at(-1)?.result ?? null;
   }
 
   /**
    * Checks a file and, unless `manual` is set, uploads it. Resolves whether the file was accepted.
-   * A rejected file leaves an earlier accepted one in place; a new file stops an upload in flight.
+   * Without `multiple`, a rejected file leaves an earlier accepted one in place, and a new file
+   * stops an upload in flight.
    */
   async selectFile(file: File): Promise<boolean> {
-    if (this.disabled) return false;
-    // A new choice replaces the file being uploaded, so that upload stops first.
-    if (this._status === 'uploading') this.#abortUpload();
-    const choice = ++this.#choice;
-    this.#setStatus('validating');
-    const limits = this.#limits();
-    const verdict = await checkFile(file, limits, (type) => this.session.admit(file, type, limits), this.validate);
-    if (choice !== this.#choice) return false;
-    if (!verdict.accepted) {
-      this._message = verdict.rejection.message;
-      this.#setStatus('error');
-      emit(this, 'file-rejected', { file, ...verdict.rejection });
-      return false;
-    }
-    const { type, width, height } = verdict.info;
-    this._file = file;
-    this.#info = verdict.info;
-    this._result = null;
-    this._message = '';
-    emit(this, 'file-accepted', { file, type, width, height });
-    if (this.manual) {
-      this.#setStatus('ready');
-    } else {
-      await this.upload();
-    }
-    return true;
+    const [accepted] = await this.selectFiles([file]);
+    return accepted;
   }
 
   /**
-   * Uploads the chosen file to `uploadURL`, first getting a fresh URL when the current one is
-   * missing, expired, used or about to expire and a provider or endpoint is set. Resolves once the
-   * upload succeeded, failed, or waits for a new URL (status `expired` or `used`).
+   * Checks files and, unless `manual` is set, uploads those accepted; resolves, once they are
+   * uploaded or failed, whether each was accepted. Without `multiple` only the first image is taken.
+   */
+  async selectFiles(files: Iterable<File>): Promise<boolean[]> {
+    const chosen = [...files];
+    if (this.disabled || chosen.length === 0) return chosen.map(() => false);
+    if (!this.multiple) {
+      const first = Math.max(0, chosen.findIndex((file) => file.type.startsWith('image/')));
+      const accepted = this.#chooseOne(chosen[first]);
+      chosen.forEach((file, i) => i !== first && this.#refuseCount(file, messages.onlyOneImage(file.name), 1, chosen.length));
+      const taken = await accepted;
+      return chosen.map((_, i) => i === first && taken);
+    }
+    if (!this.#canRefresh) {
+      this.#refuseToUpload(messages.multipleNeedsSource());
+      return chosen.map(() => false);
+    }
+    this.#notice = undefined;
+    const choice = this.#choice;
+    this.#queue.checking += chosen.length;
+    const accepted: FileUpload[] = [];
+    const results: boolean[] = [];
+    for (const file of chosen) {
+      let upload: FileUpload | undefined;
+      if (choice !== this.#choice) {
+        // reset() while these were being checked: the rest are dropped.
+      } else if (this.#queue.uploads.length >= this.maxFiles) {
+        this.#refuseCount(file, messages.tooManyFiles(file.name, this.maxFiles), this.maxFiles, this.#queue.uploads.length + 1);
+      } else {
+        const verdict = await this.#check(file);
+        if (choice === this.#choice) upload = this.#take(file, verdict);
+      }
+      this.#queue.checking -= 1;
+      this.#queue.changed();
+      if (upload) accepted.push(upload);
+      results.push(Boolean(upload));
+    }
+    if (!this.manual) await Promise.all(accepted.map((upload) => upload.settled()));
+    return results;
+  }
+
+  /**
+   * Uploads what is held and not yet stored (without `multiple`: the chosen file, to `uploadURL`),
+   * getting fresh URLs where needed and possible. Resolves once those uploads succeeded, failed, or
+   * wait for a new URL (status `expired` or `used`).
    */
   async upload(): Promise<void> {
-    if (this._status === 'uploading') return;
-    const file = this._file;
-    const info = this.#info;
-    if (!file || !info) return this.#fail(null, { reason: 'config', message: messages.noFile() });
-    const run = new AbortController();
-    this.#run = run;
-    this._percent = 0;
-    this._message = '';
-    this.#setStatus('uploading');
-    // A URL the host turned down is replaced once per upload, so a bad provider cannot loop.
-    let refreshedAfterRefusal = false;
-    let announced = '';
-    for (;;) {
-      let uploadURL = this.uploadURL;
-      const problem = this.#urlProblem(uploadURL);
-      if (problem && uploadURL !== announced) this.#announce(problem, uploadURL);
-      if (problem) {
-        if (this.#canRefresh) {
-          const fresh = await this.#refresh(file, run.signal);
-          if (fresh === undefined) return;
-          uploadURL = fresh;
-        } else if (problem.kind === 'missing') {
-          return this.#fail(file, { reason: 'config', message: messages.noUploadURL() });
-        } else if (problem.kind !== 'expiring') {
-          return this.#waitForURL(problem.kind);
-        }
-      }
-      const check = checkUploadURL(uploadURL, this.uploadHosts);
-      if (!check.ok) return this.#fail(file, { reason: 'config', message: check.message });
+    const uploads = this.#queue.uploads.filter((upload) => !upload.inFlight && (!this.multiple || upload.state.status !== 'success'));
+    if (this.#queue.uploads.length === 0) return this.#refuseToUpload(messages.noFile());
+    if (this.multiple && !this.#canRefresh) return this.#refuseToUpload(messages.multipleNeedsSource());
+    this.#notice = undefined;
+    for (const upload of uploads) upload.dispatch({ type: 'upload' });
+    await Promise.all(uploads.map((upload) => upload.settled()));
+  }
 
-      if (!this.#connectivity.online) {
-        this._message = messages.offline();
-        await Promise.race([this.#connectivity.whenOnline(), aborted(run.signal)]);
-        if (run.signal.aborted) return;
-        this._message = '';
-      }
-      emit(this, 'upload-start', { file, uploadURL });
-      const offline = new AbortController();
-      const stopWatching = this.#connectivity.onOffline(() => offline.abort());
-      const outcome = await this.session.send(file, info.type, uploadURL, {
-        // With a way to get another URL, a silent failure is more likely a refused URL than a network
-        // fault: try once more, then replace the URL.
-        noAnswerRetries: this.#canRefresh ? 1 : 3,
-        stallTimeout: this.stallTimeout,
-        signal: AbortSignal.any([run.signal, offline.signal]),
-      });
-      stopWatching();
-      if (outcome.kind === 'aborted' || outcome.kind === 'stalled') this.#unknownOutcome.add(uploadURL);
-      if (run.signal.aborted) return;
+  /** Sends one file again (without a file: as `upload()`); resolves as `upload()` does. */
+  async retry(file?: File): Promise<void> {
+    const upload = file && this.#find(file);
+    if (!upload) return file ? undefined : this.upload();
+    upload.dispatch({ type: 'upload' });
+    await upload.settled();
+  }
 
-      if (outcome.kind === 'success') {
-        markSpent(uploadURL);
-        this._result = outcome.image;
-        this.#setStatus('success');
-        emit(this, 'upload-success', { file, id: outcome.image.id, result: outcome.image, variants: outcome.image.variants });
-        return;
-      }
-      if (outcome.kind === 'aborted') continue; // went offline: wait, then send again
-      if (outcome.kind === 'stalled') return this.#fail(file, { reason: 'timeout', message: messages.stalled(this.stallTimeout) });
-      if (outcome.kind === 'unexpected') {
-        return this.#fail(file, { reason: 'server', status: outcome.status, message: messages.unexpectedAnswer(outcome.status) });
-      }
-
-      const { response, unanswered } = outcome;
-      const unknownBefore = unanswered > 0 || this.#unknownOutcome.has(uploadURL);
-      if (response.status === 0) this.#unknownOutcome.add(uploadURL);
-      const kind = classify(response, this.classifyResponse);
-      if (kind === 'network' && !this.#connectivity.online) continue;
-      if (kind === 'used') {
-        markSpent(uploadURL);
-        if (unknownBefore) {
-          const id = this.#imageId(uploadURL);
-          emit(this, 'url-used', { uploadURL, detectedBy: 'server', maybeStored: true, id });
-          return this.#waitForURL('used', messages.maybeStored(id));
-        }
-        emit(this, 'url-used', { uploadURL, detectedBy: 'server' });
-      } else if (kind === 'expired' || (kind === 'network' && this.#canRefresh && !refreshedAfterRefusal)) {
-        // No answer with a way to refresh: probably refused without CORS headers, so unreadable.
-        this.#expiredURLs.add(uploadURL);
-        emit(this, 'url-expired', { uploadURL, expiry: this.expiry || null, detectedBy: 'server', certain: kind === 'expired' });
-      } else {
-        return this.#fail(file, describeFailure(kind, response));
-      }
-      if (!this.#canRefresh || refreshedAfterRefusal) return this.#waitForURL(kind === 'used' ? 'used' : 'expired');
-      refreshedAfterRefusal = true;
-      announced = uploadURL;
+  /** Aborts the upload of `file`, or of every file in flight; the files stay, ready to send again. */
+  cancel(file?: File): void {
+    for (const upload of this.#queue.uploads) {
+      if ((!file || upload.file === file) && upload.inFlight) upload.dispatch({ type: 'cancel' });
     }
   }
 
-  /** Aborts the upload in flight; the chosen file stays, ready to upload again. */
-  cancel(): void {
-    if (this._status !== 'uploading') return;
-    this.#abortUpload();
+  /** Takes a file out of the element, aborting its upload if one is in flight. */
+  removeFile(file: File): void {
+    const upload = this.#find(file);
+    if (upload) this.#queue.remove(upload);
+    this.requestUpdate();
   }
 
-  /** Forgets the file, result and message, and aborts any upload in flight, without events. */
+  /** Forgets every file, result and message, and aborts any upload in flight, without events. */
   reset(): void {
     this.#choice += 1;
-    this.#run?.abort();
-    this._file = null;
-    this.#info = null;
-    this._result = null;
-    this._percent = 0;
-    this._message = '';
-    this.#setStatus('idle');
+    this.#queue.clear();
+    this.#notice = undefined;
+    this.#urlExpired = false;
+    this.requestUpdate();
     const input = this.renderRoot?.querySelector('input');
     if (input) input.value = '';
-  }
-
-  override disconnectedCallback(): void {
-    if (this._status === 'uploading') this.#abortUpload();
-    super.disconnectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -375,198 +342,158 @@ export class DirectUploadElement extends LitElement {
       this.#clock.watch(this.expiry && !Number.isNaN(expiry) ? expiry : undefined);
     }
     // A new URL from the page resumes a file that was waiting for one.
-    if (changed.has('uploadURL') && (this._status === 'expired' || this._status === 'used') && this.uploadURL) {
-      if (this._file && !this.manual) queueMicrotask(() => void this.upload());
-      else this.#setStatus(this._file ? 'ready' : 'idle');
+    if (changed.has('uploadURL') && this.uploadURL && !this.multiple) {
+      this.#urlExpired = false;
+      this.#queue.uploads[0]?.dispatch({ type: 'url-given', manual: this.manual });
     }
+  }
+
+  override render() {
+    const uploads = this.#queue.uploads;
+    const view: View = {
+      multiple: this.multiple,
+      manual: this.manual,
+      disabled: this.disabled,
+      accept: this.accept,
+      dragging: this._dragging,
+      status: this.status,
+      uploads,
+      notice: this.#notice,
+      onFiles: (files) => void this.selectFiles(files),
+      onDragging: (dragging) => (this._dragging = dragging),
+      onUpload: () => void this.upload(),
+      onCancel: (file) => this.cancel(file),
+      onRetry: (file) => void this.retry(file),
+      onRemove: (file) => this.removeFile(file),
+    };
+    return renderElement(view);
   }
 
   get #canRefresh(): boolean {
     return Boolean(this.uploadURLProvider || this.uploadURLEndpoint);
   }
 
-  #urlProblem(uploadURL: string): URLProblem | undefined {
-    if (!uploadURL) return { kind: 'missing' };
-    if (isSpent(uploadURL)) return { kind: 'used' };
-    if (this.#expiredURLs.has(uploadURL)) return { kind: 'expired', detectedBy: 'server' };
-    const expiry = Date.parse(this.expiry);
-    if (Number.isNaN(expiry)) return undefined;
-    if (Date.now() >= expiry) return { kind: 'expired', detectedBy: 'clock' };
-    if (this.#canRefresh && expiry - Date.now() < this.refreshMargin * 1000) return { kind: 'expiring' };
-    return undefined;
+  get #world(): World {
+    return {
+      now: Date.now(),
+      online: this.#connectivity.online,
+      canRefresh: this.#canRefresh,
+      refreshMargin: this.refreshMargin * 1000,
+      stallTimeout: this.stallTimeout,
+      policy: (uploadURL) => {
+        const check = checkUploadURL(uploadURL, this.uploadHosts);
+        return check.ok ? undefined : check.message;
+      },
+    };
   }
 
-  /** Tells the page about an unusable URL found before sending. */
-  #announce(problem: URLProblem, uploadURL: string): void {
-    if (problem.kind === 'expired') {
-      emit(this, 'url-expired', { uploadURL, expiry: this.expiry || null, detectedBy: problem.detectedBy, certain: true });
-    } else if (problem.kind === 'used') {
-      emit(this, 'url-used', { uploadURL, detectedBy: 'client' });
+  /** What each file's upload needs from the element. */
+  readonly #uploadHost: UploadHost = {
+    element: this,
+    world: () => this.#world,
+    urlFor: (upload) => {
+      if (!this.multiple) return this.#pageURL();
+      const own = upload.state.url;
+      return own && factsOf(own.uploadURL, own.expiry, own.id);
+    },
+    freshURL: async () => {
+      const fresh = await fetchUploadURL(this.uploadURLProvider, this.uploadURLEndpoint);
+      if (fresh.id) recordURL(fresh.uploadURL, { id: fresh.id });
+      return factsOf(fresh.uploadURL, fresh.expiry ?? '', fresh.id);
+    },
+    classify: (response) => classify(response, this.classifyResponse),
+    whenOnline: () => this.#connectivity.whenOnline(),
+    onOffline: (callback) => this.#connectivity.onOffline(callback),
+    adopt: (url) => {
+      if (this.multiple) return;
+      this.uploadURL = url.uploadURL;
+      this.expiry = url.expiry;
+    },
+    enqueue: (upload) => this.#queue.enqueue(upload),
+    changed: () => this.#queue.changed(),
+  };
+
+  #pageURL(): URLFacts | undefined {
+    return this.uploadURL ? factsOf(this.uploadURL, this.expiry) : undefined;
+  }
+
+  /** Without `multiple`: one file replaces the one held, once it passes the checks. */
+  async #chooseOne(file: File): Promise<boolean> {
+    const held = this.#queue.uploads[0];
+    // A new choice replaces the file being uploaded, so that upload stops first.
+    if (held?.inFlight) held.dispatch({ type: 'cancel' });
+    const choice = ++this.#choice;
+    this.#notice = undefined;
+    this.#queue.checking += 1;
+    this.requestUpdate();
+    const verdict = await this.#check(file).finally(() => (this.#queue.checking -= 1));
+    if (choice !== this.#choice) {
+      this.#queue.changed();
+      return false;
     }
+    const upload = this.#take(file, verdict);
+    if (!upload) return false;
+    this.#urlExpired = false;
+    if (!this.manual) await upload.settled();
+    return true;
   }
 
-  /** The expiry passed: tell the page, even while nothing is happening. */
+  #check(file: File): Promise<Verdict> {
+    const limits = this.#limits();
+    return checkFile(file, limits, (type) => admits(file, type, limits), this.validate);
+  }
+
+  /** Holds an accepted file and queues it (unless `manual`); reports a rejected one. */
+  #take(file: File, verdict: Verdict): FileUpload | undefined {
+    this.#queue.changed();
+    if (!verdict.accepted) {
+      this.#notice = { text: verdict.rejection.message, error: true };
+      emit(this, 'file-rejected', { file, ...verdict.rejection });
+      this.#queue.rejected(file, verdict.rejection.reason);
+      return undefined;
+    }
+    const upload = new FileUpload(file, verdict.info, this.#uploadHost);
+    if (this.multiple) this.#queue.add(upload);
+    else this.#queue.replaceAll(upload);
+    const { type, width, height } = verdict.info;
+    emit(this, 'file-accepted', { file, type, width, height });
+    upload.dispatch({ type: 'accepted', manual: this.manual });
+    return upload;
+  }
+
+  #refuseCount(file: File, message: string, limit: number, actual: number): void {
+    const reason: FileRejectedReason = 'count';
+    this.#notice = { text: message, error: this.multiple };
+    emit(this, 'file-rejected', { file, reason, message, limit, actual });
+    this.#queue.rejected(file, reason);
+  }
+
+  /** An upload that cannot begin: nothing to send, or no way to get URLs. */
+  #refuseToUpload(message: string): void {
+    this.#notice = { text: message, error: true };
+    this.requestUpdate();
+    emit(this, 'upload-error', { file: null, reason: 'config', message });
+  }
+
+  #find(file: File): FileUpload | undefined {
+    return this.#queue.uploads.find((upload) => upload.file === file);
+  }
+
+  /** The page's expiry passed: tell the page, even while nothing is happening. */
   #clockExpired(): void {
-    const uploadURL = this.uploadURL;
-    const problem = this.#urlProblem(uploadURL);
-    if (problem?.kind !== 'expired' || this._status === 'uploading' || this._status === 'validating') return;
-    this.#announce(problem, uploadURL);
-    if (!this.#canRefresh && this._status !== 'expired' && this._status !== 'used') this.#waitForURL('expired');
-  }
-
-  /** Gets a fresh URL from the provider or endpoint; on failure reports it and resolves undefined. */
-  async #refresh(file: File, signal: AbortSignal): Promise<string | undefined> {
-    let fresh;
-    try {
-      fresh = await fetchUploadURL(this.uploadURLProvider, this.uploadURLEndpoint);
-    } catch (error) {
-      if (!signal.aborted) this.#fail(file, { reason: 'config', message: messages.refreshFailed((error as Error).message) });
-      return undefined;
-    }
-    if (signal.aborted) return undefined;
-    this.uploadURL = fresh.uploadURL;
-    this.expiry = fresh.expiry ?? '';
-    this.#freshIds.set(fresh.uploadURL, fresh.id);
-    emit(this, 'url-refreshed', fresh);
-    const problem = this.#urlProblem(fresh.uploadURL);
-    if (problem?.kind === 'expired' || problem?.kind === 'used') {
-      this.#fail(file, { reason: 'config', message: messages.freshURLUnusable(problem.kind) });
-      return undefined;
-    }
-    return fresh.uploadURL;
-  }
-
-  #imageId(uploadURL: string): string | undefined {
-    return this.#freshIds.get(uploadURL) ?? imageIdOf(uploadURL);
-  }
-
-  /** Keeps the file until the page gives a new URL. */
-  #waitForURL(status: 'expired' | 'used', message = status === 'used' ? messages.used() : messages.expired()): void {
-    this._message = message;
-    this.#setStatus(status);
+    const url = this.#pageURL();
+    if (!url || this.multiple || this.#queue.checking > 0) return;
+    const held = this.#queue.uploads[0];
+    if (held && held.state.status !== 'success') return held.dispatch({ type: 'clock', url });
+    const problem = urlProblem(url, { ...this.#world, canRefresh: false });
+    if (problem?.kind !== 'expired') return;
+    emit(this, 'url-expired', { file: null, uploadURL: url.uploadURL, expiry: url.expiry || null, detectedBy: 'clock', certain: true });
+    if (!held && !this.#canRefresh) this.#urlExpired = true;
+    this.requestUpdate();
   }
 
   #limits(): Limits {
     const { accept, maxFileSize, maxDimension, maxArea, minWidth, minHeight, maxAnimationArea } = this;
     return { accept, maxFileSize, maxDimension, maxArea, minWidth, minHeight, maxAnimationArea };
   }
-
-  #abortUpload(): void {
-    this.#run?.abort();
-    this.#fail(this._file, { reason: 'aborted', message: messages.cancelled() });
-  }
-
-  #setStatus(status: UploadStatus): void {
-    this._status = nextStatus(this._status, status);
-  }
-
-  #fail(file: File | null, failure: Failure): void {
-    this._message = failure.message;
-    this.#setStatus('error');
-    emit(this, 'upload-error', { file, ...failure });
-  }
-
-  #onProgress(bytesUploaded: number, bytesTotal: number): void {
-    const file = this._file;
-    if (!file || this._status !== 'uploading') return;
-    const uploaded = Math.min(Math.round(bytesUploaded), bytesTotal);
-    this._percent = Math.floor((uploaded / bytesTotal) * 100);
-    emit(this, 'upload-progress', { file, bytesUploaded: uploaded, bytesTotal, percent: this._percent });
-  }
-
-  #openPicker(): void {
-    this.renderRoot.querySelector('input')?.click();
-  }
-
-  #onInputChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const [file] = input.files ?? [];
-    // Cleared so that choosing the same file again (say, after an error) is a change too.
-    input.value = '';
-    if (file) void this.selectFile(file);
-  }
-
-  #onDragOver(event: DragEvent): void {
-    if (this.disabled || !event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    this._dragging = true;
-  }
-
-  #onDragLeave(): void {
-    this._dragging = false;
-  }
-
-  #onDrop(event: DragEvent): void {
-    this._dragging = false;
-    const file = event.dataTransfer?.files[0];
-    if (this.disabled || !file) return;
-    event.preventDefault();
-    void this.selectFile(file);
-  }
-
-  #statusText(): string {
-    switch (this._status) {
-      case 'validating':
-        return messages.validating();
-      case 'ready':
-        return messages.ready();
-      case 'uploading':
-        return this._message || messages.uploading(this._percent);
-      case 'success':
-        return messages.uploaded();
-      case 'error':
-      case 'expired':
-      case 'used':
-        return this._message;
-      default:
-        return '';
-    }
-  }
-
-  override render() {
-    const status = this._status;
-    const canUpload = this.manual && this._file !== null && (status === 'ready' || status === 'error');
-    return html`
-      <div
-        part="base"
-        class=${this._dragging ? 'dragging' : ''}
-        @dragover=${this.#onDragOver}
-        @dragleave=${this.#onDragLeave}
-        @drop=${this.#onDrop}
-      >
-        <input
-          type="file"
-          tabindex="-1"
-          aria-hidden="true"
-          accept=${this.accept}
-          ?disabled=${this.disabled}
-          @change=${this.#onInputChange}
-        />
-        <button part="button" type="button" ?disabled=${this.disabled} @click=${this.#openPicker}>
-          <slot name="label">${messages.chooseImage()}</slot>
-        </button>
-        ${this._file
-          ? html`<span part="file-name">${this._file.name}</span>`
-          : html`<span>${messages.dropHint()}</span>`}
-        ${canUpload
-          ? html`<button part="upload-button" type="button" ?disabled=${this.disabled} @click=${() => this.upload()}>
-              ${messages.uploadButton()}
-            </button>`
-          : nothing}
-        ${status === 'uploading'
-          ? html`<progress part="progress" max="100" .value=${this._percent}></progress>
-              <button part="cancel-button" type="button" @click=${() => this.cancel()}>${messages.cancelButton()}</button>`
-          : nothing}
-        <span part="status" role="status" aria-live="polite" class=${status === 'error' || status === 'expired' || status === 'used' ? 'error' : ''}
-          >${this.#statusText()}</span
-        >
-      </div>
-    `;
-  }
-}
-
-/** Resolves when `signal` aborts. */
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }

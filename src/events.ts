@@ -14,7 +14,8 @@ export interface CloudflareImage {
   [key: string]: unknown;
 }
 
-export type FileRejectedReason = 'type' | 'size' | 'dimensions' | 'area' | 'empty' | 'unreadable' | 'custom';
+/** `count`: more files than `max-files`, or more than one without `multiple`. */
+export type FileRejectedReason = 'type' | 'size' | 'dimensions' | 'area' | 'empty' | 'unreadable' | 'custom' | 'count';
 
 export type UploadErrorReason = 'network' | 'server' | 'rejected' | 'aborted' | 'config' | 'timeout';
 
@@ -71,6 +72,8 @@ export interface UploadErrorDetail {
 }
 
 export interface UrlExpiredDetail {
+  /** The file that was to go to this URL; null when none was chosen yet. */
+  file: File | null;
   uploadURL: string;
   /** The expiry the page gave (ISO 8601), if any. */
   expiry: string | null;
@@ -84,6 +87,8 @@ export interface UrlExpiredDetail {
 }
 
 export interface UrlUsedDetail {
+  /** The file that was to go to this URL. */
+  file: File | null;
   uploadURL: string;
   /** `client`: this page already uploaded to it; `server`: the upload host said so. */
   detectedBy: 'client' | 'server';
@@ -97,10 +102,22 @@ export interface UrlUsedDetail {
 }
 
 export interface UrlRefreshedDetail {
+  /** The file the fresh URL is for. */
+  file: File;
   /** The fresh URL the element fetched and now uses. */
   uploadURL: string;
   id?: string;
   expiry?: string;
+}
+
+export interface QueueCompleteDetail {
+  /** Files stored since the queue was last empty, with their image ids. */
+  succeeded: { file: File; id: string }[];
+  /**
+   * Files refused or not uploaded since then: a `file-rejected` or `upload-error` reason, or
+   * `expired` / `used` for a file left waiting for a URL.
+   */
+  failed: { file: File; reason: FileRejectedReason | UploadErrorReason | 'expired' | 'used' }[];
 }
 
 export interface DirectUploadEventMap {
@@ -113,11 +130,12 @@ export interface DirectUploadEventMap {
   'url-expired': CustomEvent<UrlExpiredDetail>;
   'url-used': CustomEvent<UrlUsedDetail>;
   'url-refreshed': CustomEvent<UrlRefreshedDetail>;
+  'queue-complete': CustomEvent<QueueCompleteDetail>;
 }
 
 export type DirectUploadEventName = keyof DirectUploadEventMap;
 
-type DetailOf<K extends DirectUploadEventName> = DirectUploadEventMap[K] extends CustomEvent<infer D> ? D : never;
+export type DetailOf<K extends DirectUploadEventName> = DirectUploadEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /** Fires one of the element's events; the only way the element fires them. */
 export function emit<K extends DirectUploadEventName>(target: EventTarget, name: K, detail: DetailOf<K>): void {

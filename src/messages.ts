@@ -53,6 +53,14 @@ export const messages = {
   uploading: (percent: number) =>
     `Uploading… ${new Intl.NumberFormat(undefined, { style: 'percent' }).format(percent / 100)}`,
   uploaded: () => 'Uploaded.',
+  queued: () => 'Waiting to upload…',
+  retryButton: () => 'Try again',
+  removeButton: () => 'Remove',
+  fileAction: (action: string, name: string) => `${action}: ${name}`,
+  batchProgress: (done: number, total: number) => `${formatNumber(done)} of ${formatNumber(total)} uploaded.`,
+  fileList: () => 'Chosen images',
+  onlyOneImage: (name: string) => `Only one image can be added here; “${name}” was not.`,
+  tooManyFiles: (name: string, limit: number) => `At most ${formatNumber(limit)} images can be added; “${name}” was not.`,
 
   fileEmpty: (name: string) => `“${name}” is empty.`,
   fileTooLarge: (name: string, size: number, limit: number) =>
@@ -83,6 +91,8 @@ export const messages = {
   hostRuleFailed: (name: string, cause: string) => `“${name}” could not be checked: ${cause}`,
 
   noFile: () => 'Choose an image before uploading.',
+  multipleNeedsSource: () =>
+    'Several images need one upload URL each: set uploadURLProvider or upload-url-endpoint. Nothing was sent.',
   noUploadURL: () => 'No upload URL is set: the page must give the element a one-time upload URL from its backend.',
   invalidUploadURL: (uploadURL: string) => `“${uploadURL}” is not a valid upload URL.`,
   credentialsInUploadURL: () => 'The upload URL must not contain a user name or password.',

@@ -1,20 +1,32 @@
-/** Where the element is in its one job. */
+import type { FileStatus } from './url-lifecycle.js';
+
+/** Where the element is, summed up over the files it holds. */
 export type UploadStatus = 'idle' | 'validating' | 'ready' | 'uploading' | 'success' | 'error' | 'expired' | 'used';
 
-// `expired` and `used`: the file waits for a new upload URL.
-const transitions: Record<UploadStatus, readonly UploadStatus[]> = {
-  idle: ['validating', 'error', 'expired'],
-  validating: ['validating', 'ready', 'uploading', 'error'],
-  ready: ['validating', 'uploading', 'error', 'expired'],
-  uploading: ['validating', 'success', 'error', 'expired', 'used'],
-  success: ['validating', 'uploading', 'error'],
-  error: ['validating', 'uploading', 'error', 'expired'],
-  expired: ['validating', 'uploading', 'ready', 'error', 'expired'],
-  used: ['validating', 'uploading', 'ready', 'error', 'used'],
-};
+export interface Holdings {
+  /** The status of each file held. */
+  files: readonly FileStatus[];
+  /** Files being checked. */
+  checking: number;
+  /** The last choice was refused, or an upload could not even begin (no file, no way to get URLs). */
+  refused: boolean;
+  /** With no file held, the page's upload URL expired and nothing can replace it. */
+  urlExpired: boolean;
+}
 
-/** The one place that decides whether the element may move from one status to another. */
-export function nextStatus(from: UploadStatus, to: UploadStatus): UploadStatus {
-  if (to === 'idle' || transitions[from].includes(to)) return to;
-  throw new Error(`<direct-upload> cannot go from ${from} to ${to}.`);
+/**
+ * The element's status: `validating` while any file is checked, `uploading` while any is queued or
+ * sent, then `error` if any failed, `expired` or `used` if any waits for a URL, `ready` if any waits
+ * for `upload()`, `success` when every file held is stored.
+ */
+export function summarise({ files, checking, refused, urlExpired }: Holdings): UploadStatus {
+  if (checking > 0) return 'validating';
+  const any = (...statuses: FileStatus[]) => files.some((status) => statuses.includes(status));
+  if (any('uploading', 'queued')) return 'uploading';
+  if (refused || any('error')) return 'error';
+  if (any('expired')) return 'expired';
+  if (any('used')) return 'used';
+  if (any('ready')) return 'ready';
+  if (any('success')) return 'success';
+  return urlExpired ? 'expired' : 'idle';
 }

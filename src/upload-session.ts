@@ -1,8 +1,8 @@
 import Uppy, { type Meta } from '@uppy/core';
 import XHRUpload from '@uppy/xhr-upload';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readFailure, type FailedUpload } from './classify-response.js';
 import type { CloudflareImage } from './events.js';
+import { FrameThrottle } from './frame-throttle.js';
 import { toRestrictions, type Limits } from './validation.js';
 
 /** Cloudflare's response envelope, as the upload host answers a successful upload. */
@@ -36,44 +36,79 @@ export interface SendOptions {
 /** 5xx answers are tried again this often; a 4xx never (the URL is one-time). */
 const serverErrorRetries = 3;
 
-type UppyEvent =
-  | { type: 'success'; body: CloudflareEnvelope | undefined; status: number }
-  | { type: 'error'; request: XMLHttpRequest | undefined }
-  | { type: 'stalled' };
+let admission: Uppy<Meta, CloudflareEnvelope> | undefined;
 
 /**
- * Owns the element's one Uppy instance: created when the element is connected, destroyed (aborting
- * any upload in flight) when it is disconnected. Sends one file to one upload URL at a time and
- * reports progress at most once per animation frame.
+ * Asks Uppy's restrictions whether a file of this content type may be sent under these limits.
+ * One Uppy instance, which never uploads, answers for every element.
  */
-export class UploadSession implements ReactiveController {
-  #uppy?: Uppy<Meta, CloudflareEnvelope>;
-  #uploadURL = '';
-  #onUppyEvent?: (event: UppyEvent) => void;
+export function admits(file: File, type: string, limits: Pick<Limits, 'accept' | 'maxFileSize'>): boolean {
+  admission ??= new Uppy<Meta, CloudflareEnvelope>();
+  admission.setOptions({ restrictions: toRestrictions(limits) });
+  return admission.validateRestrictions({ name: file.name, type, extension: '', size: file.size }, []) === null;
+}
+
+/**
+ * One file's request to one upload URL, with Uppy's retries: a Uppy instance of its own, made for
+ * this send and destroyed when it ends, so that nothing of a finished or aborted request (a retry
+ * timer, a stall timer) can reach the next. Progress is reported at most once per animation frame.
+ */
+export class UploadSession {
   #retryCount = 0;
   #noAnswerRetries = 0;
-  // Tries of the current send that got no answer: they may have reached the host all the same.
+  // Tries that got no answer: they may have reached the host all the same.
   #unanswered = 0;
-  #pendingProgress?: { bytesUploaded: number; bytesTotal: number };
-  #frame = 0;
-  #lastReportedComplete = false;
+  readonly #progress: FrameThrottle;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly onProgress: (bytesUploaded: number, bytesTotal: number) => void,
-  ) {
-    host.addController(this);
+  constructor(onProgress: (bytesUploaded: number, bytesTotal: number) => void) {
+    this.#progress = new FrameThrottle(onProgress);
   }
 
-  /** The live Uppy instance; undefined while the element is disconnected. */
-  get uppy(): Uppy<Meta, CloudflareEnvelope> | undefined {
-    return this.#uppy;
+  /** Sends `file` as `type` to `uploadURL`; resolves how it ended, never rejects. */
+  send(file: File, type: string, uploadURL: string, { noAnswerRetries, stallTimeout, signal }: SendOptions): Promise<SendOutcome> {
+    this.#noAnswerRetries = noAnswerRetries;
+    this.#unanswered = 0;
+    const uppy = this.#create(uploadURL, stallTimeout);
+    return new Promise<SendOutcome>((resolve) => {
+      let done = false;
+      const finish = (outcome: SendOutcome) => {
+        if (done) return;
+        done = true;
+        signal.removeEventListener('abort', abort);
+        if (outcome.kind === 'success') this.#progress.complete(file.size);
+        else this.#progress.stop();
+        if (outcome.kind === 'aborted' || outcome.kind === 'stalled') uppy.cancelAll();
+        // Uppy is still inside the handler that called this; it is destroyed once that returns.
+        setTimeout(() => uppy.destroy());
+        resolve(outcome);
+      };
+      const abort = () => finish({ kind: 'aborted' });
+      uppy.on('upload-progress', (_file, progress) => {
+        if (typeof progress.bytesUploaded === 'number' && progress.bytesTotal) {
+          this.#progress.report(progress.bytesUploaded, progress.bytesTotal);
+        }
+      });
+      uppy.on('upload-success', (_file, response) => {
+        const image = (response.body as CloudflareEnvelope | undefined)?.result;
+        if (!image || typeof image.id !== 'string') return finish({ kind: 'unexpected', status: response.status });
+        finish({ kind: 'success', image: { ...image, variants: Array.isArray(image.variants) ? image.variants : [] } });
+      });
+      uppy.on('upload-error', (_file, error) => {
+        const response = readFailure((error as { request?: XMLHttpRequest }).request);
+        finish({ kind: 'failure', response, unanswered: this.#unanswered });
+      });
+      uppy.on('upload-stalled', () => finish({ kind: 'stalled' }));
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort);
+      uppy.addFile({ name: file.name, type, data: file, meta: {} });
+      uppy.upload().catch(() => finish({ kind: 'failure', response: readFailure(undefined), unanswered: this.#unanswered }));
+    });
   }
 
-  hostConnected(): void {
-    const uppy = new Uppy<Meta, CloudflareEnvelope>({ autoProceed: false, allowMultipleUploadBatches: true });
+  #create(uploadURL: string, stallTimeout: number): Uppy<Meta, CloudflareEnvelope> {
+    const uppy = new Uppy<Meta, CloudflareEnvelope>({ autoProceed: false });
     uppy.use(XHRUpload, {
-      endpoint: () => this.#uploadURL,
+      endpoint: uploadURL,
       method: 'POST',
       formData: true,
       fieldName: 'file',
@@ -83,6 +118,7 @@ export class UploadSession implements ReactiveController {
       headers: {},
       withCredentials: false,
       limit: 1,
+      timeout: stallTimeout,
       onBeforeRequest: (_xhr, retryCount) => {
         this.#retryCount = retryCount;
       },
@@ -93,105 +129,6 @@ export class UploadSession implements ReactiveController {
         return retry;
       },
     });
-    uppy.on('upload-progress', (file, progress) => {
-      if (file && typeof progress.bytesUploaded === 'number' && progress.bytesTotal) {
-        this.#queueProgress(progress.bytesUploaded, progress.bytesTotal);
-      }
-    });
-    uppy.on('upload-success', (_file, response) =>
-      this.#onUppyEvent?.({ type: 'success', body: response.body, status: response.status }),
-    );
-    uppy.on('upload-error', (_file, error) =>
-      this.#onUppyEvent?.({ type: 'error', request: (error as { request?: XMLHttpRequest }).request }),
-    );
-    uppy.on('upload-stalled', () => this.#onUppyEvent?.({ type: 'stalled' }));
-    this.#uppy = uppy;
-  }
-
-  hostDisconnected(): void {
-    this.#uppy?.destroy();
-    this.#uppy = undefined;
-  }
-
-  /**
-   * Asks Uppy's restrictions whether a file of this content type may be sent under these limits.
-   * Changes nothing.
-   */
-  admit(file: File, type: string, limits: Pick<Limits, 'accept' | 'maxFileSize'>): boolean {
-    const uppy = this.#requireUppy();
-    uppy.setOptions({ restrictions: toRestrictions(limits) });
-    return uppy.validateRestrictions({ name: file.name, type, extension: '', size: file.size }, []) === null;
-  }
-
-  /** Sends `file` as `type` to `uploadURL`, replacing whatever Uppy held before. */
-  send(file: File, type: string, uploadURL: string, { noAnswerRetries, stallTimeout, signal }: SendOptions): Promise<SendOutcome> {
-    const uppy = this.#requireUppy();
-    uppy.cancelAll();
-    uppy.getPlugin('XHRUpload')?.setOptions({ timeout: stallTimeout });
-    this.#uploadURL = uploadURL;
-    this.#noAnswerRetries = noAnswerRetries;
-    this.#lastReportedComplete = false;
-    this.#unanswered = 0;
-    return new Promise<SendOutcome>((resolve) => {
-      const finish = (outcome: SendOutcome) => {
-        this.#onUppyEvent = undefined;
-        signal.removeEventListener('abort', abort);
-        if (outcome.kind !== 'success') this.#stopProgress();
-        if (outcome.kind === 'stalled' || outcome.kind === 'aborted') this.#uppy?.cancelAll();
-        resolve(outcome);
-      };
-      const abort = () => finish({ kind: 'aborted' });
-      this.#onUppyEvent = (event) => {
-        if (event.type === 'stalled') return finish({ kind: 'stalled' });
-        if (event.type === 'error') {
-          const response = readFailure(event.request);
-          return finish({ kind: 'failure', response, unanswered: this.#unanswered });
-        }
-        const image = event.body?.result;
-        if (!image || typeof image.id !== 'string') return finish({ kind: 'unexpected', status: event.status });
-        this.#completeProgress(file.size);
-        finish({ kind: 'success', image: { ...image, variants: Array.isArray(image.variants) ? image.variants : [] } });
-      };
-      if (signal.aborted) return abort();
-      signal.addEventListener('abort', abort);
-      uppy.addFile({ name: file.name, type, data: file, meta: {} });
-      uppy.upload().catch(() => finish({ kind: 'failure', response: readFailure(undefined), unanswered: this.#unanswered }));
-    });
-  }
-
-  #requireUppy(): Uppy<Meta, CloudflareEnvelope> {
-    if (!this.#uppy) throw new Error('<direct-upload> is not connected to a document.');
-    return this.#uppy;
-  }
-
-  #queueProgress(bytesUploaded: number, bytesTotal: number): void {
-    this.#pendingProgress = { bytesUploaded, bytesTotal };
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      this.#flushProgress();
-    });
-  }
-
-  #flushProgress(): void {
-    const pending = this.#pendingProgress;
-    this.#pendingProgress = undefined;
-    if (!pending) return;
-    this.#lastReportedComplete = pending.bytesUploaded >= pending.bytesTotal;
-    this.onProgress(pending.bytesUploaded, pending.bytesTotal);
-  }
-
-  #stopProgress(): void {
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
-    this.#pendingProgress = undefined;
-  }
-
-  /** After a success, reports what is pending and makes sure the last report says 100%. */
-  #completeProgress(size: number): void {
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
-    this.#flushProgress();
-    if (!this.#lastReportedComplete) this.onProgress(size, size);
+    return uppy;
   }
 }

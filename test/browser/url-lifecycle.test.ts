@@ -48,7 +48,7 @@ describe('<direct-upload> one-time URL lifecycle', () => {
       const expiry = secondsFromNow(0.3);
       el.expiry = expiry;
       const expired = await oneEvent(el, 'url-expired');
-      expect(expired.detail).to.deep.equal({ uploadURL, expiry, detectedBy: 'clock', certain: true });
+      expect(expired.detail).to.deep.equal({ file: null, uploadURL, expiry, detectedBy: 'clock', certain: true });
       expect(el.status).to.equal('expired');
 
       const file = dot();
@@ -103,7 +103,7 @@ describe('<direct-upload> one-time URL lifecycle', () => {
       const recorder = recordEvents(second);
       await second.selectFile(dot());
       expect(recorder.milestones()).to.deep.equal(['file-accepted', 'url-used']);
-      expect(recorder.of('url-used')).to.deep.equal([{ uploadURL, detectedBy: 'client' }]);
+      expect(recorder.of('url-used')).to.deep.equal([{ file: recorder.of('file-accepted')[0].file, uploadURL, detectedBy: 'client' }]);
       expect(second.status).to.equal('used');
       expect(await posts(id)).to.have.length(1);
     });
@@ -114,7 +114,7 @@ describe('<direct-upload> one-time URL lifecycle', () => {
       await el.selectFile(dot());
       const recorder = recordEvents(el);
       await el.selectFile(dot());
-      expect(recorder.of('url-used')).to.deep.equal([{ uploadURL, detectedBy: 'client' }]);
+      expect(recorder.of('url-used')).to.deep.equal([{ file: recorder.of('file-accepted')[0].file, uploadURL, detectedBy: 'client' }]);
       expect(await posts(id)).to.have.length(1);
     });
   });
@@ -131,7 +131,7 @@ describe('<direct-upload> one-time URL lifecycle', () => {
         await advanceClock(-31 * 60_000);
       }
       expect(recorder.milestones()).to.deep.equal(['file-accepted', 'upload-start', 'url-expired']);
-      expect(recorder.of('url-expired')).to.deep.equal([{ uploadURL, expiry: null, detectedBy: 'server', certain: true }]);
+      expect(recorder.of('url-expired')).to.deep.equal([{ file: el.file, uploadURL, expiry: null, detectedBy: 'server', certain: true }]);
       expect(el.status).to.equal('expired');
       expect(el.file?.name).to.equal('dot.png');
       expect(await posts(id)).to.have.length(1);
@@ -143,7 +143,7 @@ describe('<direct-upload> one-time URL lifecycle', () => {
       const el = await uploaderFor(uploadURL);
       const recorder = recordEvents(el);
       await el.selectFile(dot());
-      expect(recorder.of('url-used')).to.deep.equal([{ uploadURL, detectedBy: 'server' }]);
+      expect(recorder.of('url-used')).to.deep.equal([{ file: el.file, uploadURL, detectedBy: 'server' }]);
       expect(recorder.of('upload-error')).to.deep.equal([]);
       expect(el.status).to.equal('used');
     });
@@ -269,7 +269,7 @@ describe('<direct-upload> one-time URL lifecycle', () => {
       el.uploadURL = old.uploadURL;
       const recorder = recordEvents(el);
       await el.selectFile(dot());
-      expect(recorder.of('url-used')).to.deep.equal([{ uploadURL: old.uploadURL, detectedBy: 'server' }]);
+      expect(recorder.of('url-used')).to.deep.equal([{ file: el.file, uploadURL: old.uploadURL, detectedBy: 'server' }]);
       expect(el.status).to.equal('success');
       expect(await posts(given[0].id)).to.have.length(1);
     });
@@ -345,7 +345,7 @@ describe('<direct-upload> one-time URL lifecycle', () => {
       el.uploadURL = old.uploadURL;
       const recorder = recordEvents(el);
       await el.selectFile(dot());
-      expect(recorder.of('url-expired')).to.deep.equal([{ uploadURL: old.uploadURL, expiry: null, detectedBy: 'server', certain: false }]);
+      expect(recorder.of('url-expired')).to.deep.equal([{ file: el.file, uploadURL: old.uploadURL, expiry: null, detectedBy: 'server', certain: false }]);
       expect(el.status).to.equal('success');
       expect(await posts(old.id)).to.have.length(2);
       expect(await posts(given[0].id)).to.have.length(1);
@@ -401,7 +401,7 @@ describe('<direct-upload> one-time URL lifecycle', () => {
       const el = await uploaderFor(uploadURL);
       const recorder = recordEvents(el);
       await el.selectFile(dot());
-      expect(recorder.of('url-used')).to.deep.equal([{ uploadURL, detectedBy: 'server', maybeStored: true, id }]);
+      expect(recorder.of('url-used')).to.deep.equal([{ file: el.file, uploadURL, detectedBy: 'server', maybeStored: true, id }]);
       expect(recorder.of('upload-error')).to.deep.equal([]);
       expect(el.status).to.equal('used');
       await el.updateComplete;

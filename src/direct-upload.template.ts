@@ -1,0 +1,152 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FileUpload } from './file-upload.js';
+import { messages } from './messages.js';
+import type { UploadStatus } from './status.js';
+
+/** What the element shows, and what its controls call. */
+export interface View {
+  multiple: boolean;
+  manual: boolean;
+  disabled: boolean;
+  accept: string;
+  dragging: boolean;
+  status: UploadStatus;
+  uploads: readonly FileUpload[];
+  notice?: { text: string; error: boolean };
+  onFiles(files: File[]): void;
+  onDragging(dragging: boolean): void;
+  onUpload(): void;
+  onCancel(file?: File): void;
+  onRetry(file: File): void;
+  onRemove(file: File): void;
+}
+
+const waitsForURL = (status: string) => status === 'error' || status === 'expired' || status === 'used';
+
+/** One file's status, in words. */
+function fileText(upload: FileUpload): string {
+  const { status, message } = upload.state;
+  switch (status) {
+    case 'ready':
+      return messages.ready();
+    case 'queued':
+      return messages.queued();
+    case 'uploading':
+      return message || messages.uploading(upload.percent);
+    case 'success':
+      return messages.uploaded();
+    default:
+      return message;
+  }
+}
+
+/** The status line: the element's status, and any note about the last choice. */
+function statusText(view: View): string {
+  const { status, notice, uploads } = view;
+  if (notice?.error && status === 'error') return notice.text;
+  let text: string;
+  if (status === 'validating') text = messages.validating();
+  else if (view.multiple) {
+    const stored = uploads.filter((upload) => upload.state.status === 'success').length;
+    text = uploads.length > 0 ? messages.batchProgress(stored, uploads.length) : '';
+  } else if (uploads[0]) text = fileText(uploads[0]);
+  else text = status === 'expired' ? messages.expired() : '';
+  return notice && !notice.error ? [text, notice.text].filter(Boolean).join(' ') : text;
+}
+
+function onDragOver(view: View, event: DragEvent): void {
+  if (view.disabled || !event.dataTransfer?.types.includes('Files')) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+  view.onDragging(true);
+}
+
+function onDrop(view: View, event: DragEvent): void {
+  view.onDragging(false);
+  const files = [...(event.dataTransfer?.files ?? [])];
+  if (view.disabled || files.length === 0) return;
+  event.preventDefault();
+  view.onFiles(files);
+}
+
+function onInputChange(view: View, event: Event): void {
+  const input = event.target as HTMLInputElement;
+  const files = [...(input.files ?? [])];
+  // Cleared so that choosing the same file again (say, after an error) is a change too.
+  input.value = '';
+  if (files.length > 0) view.onFiles(files);
+}
+
+/** Without `multiple`: the one file, its progress and its buttons. */
+function single(view: View): TemplateResult {
+  const upload = view.uploads[0];
+  const canUpload = view.manual && upload && (view.status === 'ready' || view.status === 'error');
+  return html`${upload ? html`<span part="file-name">${upload.file.name}</span>` : html`<span>${messages.dropHint()}</span>`}
+  ${canUpload
+    ? html`<button part="upload-button" type="button" ?disabled=${view.disabled} @click=${view.onUpload}>${messages.uploadButton()}</button>`
+    : nothing}
+  ${view.status === 'uploading'
+    ? html`<progress part="progress" max="100" .value=${upload?.percent ?? 0}></progress>
+        <button part="cancel-button" type="button" @click=${() => view.onCancel()}>${messages.cancelButton()}</button>`
+    : nothing}`;
+}
+
+/** With `multiple`: a list of files, each with its own progress and buttons. */
+function list(view: View): TemplateResult {
+  const canUpload = view.manual && view.uploads.some((upload) => upload.state.status === 'ready');
+  const button = (part: string, label: string, name: string, onClick: () => void) =>
+    html`<button part=${part} type="button" aria-label=${messages.fileAction(label, name)} @click=${onClick}>${label}</button>`;
+  return html`<span>${messages.dropHint()}</span>
+    ${canUpload
+      ? html`<button part="upload-button" type="button" ?disabled=${view.disabled} @click=${view.onUpload}>${messages.uploadButton()}</button>`
+      : nothing}
+    ${view.uploads.length > 0
+      ? html`<ul part="file-list" aria-label=${messages.fileList()}>
+          ${view.uploads.map((upload) => {
+            const { file, state } = upload;
+            return html`<li part="file-item">
+              <span part="file-name">${file.name}</span>
+              ${state.status === 'uploading'
+                ? html`<progress part="progress" max="100" aria-label=${file.name} .value=${upload.percent}></progress>`
+                : nothing}
+              <span part="file-status" class=${waitsForURL(state.status) ? 'error' : ''}>${fileText(upload)}</span>
+              ${upload.inFlight ? button('cancel-button', messages.cancelButton(), file.name, () => view.onCancel(file)) : nothing}
+              ${waitsForURL(state.status) ? button('retry-button', messages.retryButton(), file.name, () => view.onRetry(file)) : nothing}
+              ${button('remove-button', messages.removeButton(), file.name, () => view.onRemove(file))}
+            </li>`;
+          })}
+        </ul>`
+      : nothing}`;
+}
+
+export function renderElement(view: View): TemplateResult {
+  return html`
+    <div
+      part="base"
+      class=${view.dragging ? 'dragging' : ''}
+      @dragover=${(event: DragEvent) => onDragOver(view, event)}
+      @dragleave=${() => view.onDragging(false)}
+      @drop=${(event: DragEvent) => onDrop(view, event)}
+    >
+      <input
+        type="file"
+        tabindex="-1"
+        aria-hidden="true"
+        accept=${view.accept}
+        ?multiple=${view.multiple}
+        ?disabled=${view.disabled}
+        @change=${(event: Event) => onInputChange(view, event)}
+      />
+      <button part="button" type="button" ?disabled=${view.disabled} @click=${openPicker}>
+        <slot name="label">${messages.chooseImage()}</slot>
+      </button>
+      ${view.multiple ? list(view) : single(view)}
+      <span part="status" role="status" aria-live="polite" class=${waitsForURL(view.status) ? 'error' : ''}>${statusText(view)}</span>
+    </div>
+  `;
+}
+
+function openPicker(event: Event): void {
+  const base = (event.currentTarget as HTMLElement).parentElement;
+  base?.querySelector('input')?.click();
+}

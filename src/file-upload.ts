@@ -1,0 +1,160 @@
+import type { FailedUpload, UploadOutcome } from './classify-response.js';
+import { emit, type CloudflareImage, type DetailOf } from './events.js';
+import type { ImageInfo } from './image-info.js';
+import { decide, initialState, type Effect, type LifecycleEvent, type SendResult, type UploadState, type URLFacts, type World } from './url-lifecycle.js';
+import { recordURL } from './url-registry.js';
+import { UploadSession, type SendOutcome } from './upload-session.js';
+
+/** What one file's upload needs from the element that holds it. */
+export interface UploadHost {
+  readonly element: HTMLElement;
+  world(): World;
+  /** The URL a file starting now goes to: the page's, or the file's own; undefined for none. */
+  urlFor(upload: FileUpload): URLFacts | undefined;
+  /** A fresh URL from the provider or endpoint, with what is known of it. */
+  freshURL(): Promise<URLFacts>;
+  classify(response: FailedUpload): UploadOutcome;
+  whenOnline(): Promise<void>;
+  onOffline(callback: () => void): () => void;
+  /** The single-file element takes a fetched URL as its own `uploadURL`. */
+  adopt(url: URLFacts): void;
+  /** The file waits for an upload slot. */
+  enqueue(upload: FileUpload): void;
+  /** Something about the file changed: re-render, free a slot, maybe finish the queue. */
+  changed(upload: FileUpload): void;
+}
+
+/**
+ * One file on its way to Cloudflare: its validation result, its URL and what is known of it, its
+ * request, status and progress. Runs the effects `decide` asks for; each upload run has its own
+ * abort signal, and what a stale run reports is dropped.
+ */
+export class FileUpload {
+  state: UploadState = initialState;
+  percent = 0;
+  result: CloudflareImage | null = null;
+  #run?: AbortController;
+  #queue: LifecycleEvent[] = [];
+  #busy = false;
+  #settled: (() => void)[] = [];
+  readonly #session = new UploadSession((bytesUploaded, bytesTotal) => this.#progress(bytesUploaded, bytesTotal));
+
+  constructor(
+    readonly file: File,
+    readonly info: ImageInfo,
+    private readonly host: UploadHost,
+  ) {}
+
+  get inFlight(): boolean {
+    return this.state.status === 'uploading' || this.state.status === 'queued';
+  }
+
+  /** Resolves once the file is not queued or uploading. */
+  settled(): Promise<void> {
+    return this.inFlight ? new Promise((resolve) => this.#settled.push(resolve)) : Promise.resolve();
+  }
+
+  /** Feeds an event to the lifecycle; events raised while one is handled wait their turn. */
+  dispatch(event: LifecycleEvent): void {
+    this.#queue.push(event);
+    if (this.#busy) return;
+    this.#busy = true;
+    try {
+      for (let next = this.#queue.shift(); next; next = this.#queue.shift()) this.#handle(next);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** Stops whatever is in flight without a word: the element is forgetting this file. */
+  abandon(): void {
+    this.#run?.abort();
+    this.#queue = [];
+    this.state = { ...this.state, status: 'error' };
+    this.#notifySettled();
+  }
+
+  #handle(event: LifecycleEvent): void {
+    const wasUploading = this.state.status === 'uploading';
+    if (event.type === 'start') event = { type: 'start', url: this.host.urlFor(this) };
+    const { state, effects } = decide(this.state, event, this.host.world());
+    this.state = state;
+    if (!wasUploading && state.status === 'uploading') {
+      this.#run = new AbortController();
+      this.percent = 0;
+      this.result = null;
+    }
+    for (const effect of effects) this.#perform(effect);
+    this.host.changed(this);
+    if (!this.inFlight) this.#notifySettled();
+  }
+
+  #perform(effect: Effect): void {
+    const run = this.#run;
+    // What an async effect reports counts only while its run is the current one.
+    const current = <T>(then: (value: T) => LifecycleEvent) => (value: T) => {
+      if (run === this.#run && !run?.signal.aborted) this.dispatch(then(value));
+    };
+    switch (effect.type) {
+      case 'emit':
+        if (effect.name === 'upload-success') this.result = effect.detail.result;
+        emit(this.host.element, effect.name, { file: this.file, ...effect.detail } as DetailOf<typeof effect.name>);
+        break;
+      case 'record':
+        recordURL(effect.uploadURL, effect.fact);
+        break;
+      case 'enqueue':
+        this.host.enqueue(this);
+        break;
+      case 'abort':
+        this.#run?.abort();
+        break;
+      case 'adopt-url':
+        this.host.adopt(effect.url);
+        break;
+      case 'fetch-url':
+        this.host.freshURL().then(
+          current((url: URLFacts) => ({ type: 'url-fetched', url })),
+          current((error: Error) => ({ type: 'url-fetch-failed', cause: error.message })),
+        );
+        break;
+      case 'wait-online':
+        void this.host.whenOnline().then(current(() => ({ type: 'online' })));
+        break;
+      case 'send':
+        this.#send(effect.uploadURL, run!).then(current((result: SendResult) => ({ type: 'sent', result })));
+        break;
+    }
+  }
+
+  async #send(uploadURL: string, run: AbortController): Promise<SendResult> {
+    const { canRefresh, stallTimeout } = this.host.world();
+    const offline = new AbortController();
+    const stopWatching = this.host.onOffline(() => offline.abort());
+    const outcome: SendOutcome = await this.#session.send(this.file, this.info.type, uploadURL, {
+      // With a way to get another URL, a silent failure is more likely a refused URL than a network
+      // fault: try once more, then replace the URL.
+      noAnswerRetries: canRefresh ? 1 : 3,
+      stallTimeout,
+      signal: AbortSignal.any([run.signal, offline.signal]),
+    });
+    stopWatching();
+    if (outcome.kind === 'aborted') return { kind: 'offline' };
+    if (outcome.kind !== 'failure') return outcome;
+    return { ...outcome, outcome: this.host.classify(outcome.response) };
+  }
+
+  #progress(bytesUploaded: number, bytesTotal: number): void {
+    if (this.state.status !== 'uploading') return;
+    const uploaded = Math.min(Math.round(bytesUploaded), bytesTotal);
+    this.percent = Math.floor((uploaded / bytesTotal) * 100);
+    emit(this.host.element, 'upload-progress', { file: this.file, bytesUploaded: uploaded, bytesTotal, percent: this.percent });
+    this.host.changed(this);
+  }
+
+  #notifySettled(): void {
+    const waiting = this.#settled;
+    this.#settled = [];
+    for (const resolve of waiting) resolve();
+  }
+}
