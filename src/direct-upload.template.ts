@@ -44,6 +44,7 @@ function fileText(upload: FileUpload): string {
 function statusText(view: View): string {
   const { status, notice, uploads } = view;
   if (notice?.error && status === 'error') return notice.text;
+  const note = notice?.text ?? '';
   let text: string;
   if (status === 'validating') text = messages.validating();
   else if (view.multiple) {
@@ -51,7 +52,7 @@ function statusText(view: View): string {
     text = uploads.length > 0 ? messages.batchProgress(stored, uploads.length) : '';
   } else if (uploads[0]) text = fileText(uploads[0]);
   else text = status === 'expired' ? messages.expired() : '';
-  return notice && !notice.error ? [text, notice.text].filter(Boolean).join(' ') : text;
+  return [text, note].filter(Boolean).join(' ');
 }
 
 function onDragOver(view: View, event: DragEvent): void {

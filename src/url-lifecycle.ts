@@ -37,6 +37,8 @@ export interface UploadState {
   message: string;
   /** The last upload error, until the file is sent again. */
   error?: Failure;
+  /** A request is out: stopping it now leaves its outcome unknown. */
+  sending?: boolean;
 }
 
 export type Failure = Omit<UploadErrorDetail, 'file'>;
@@ -170,7 +172,7 @@ function send(state: UploadState, world: World, effects: Effect[]): Decision {
   if (refusal) return fail(state, { reason: 'config', message: refusal }, effects);
   if (!world.online) return { state: { ...state, message: messages.offline() }, effects: [...effects, { type: 'wait-online' }] };
   return {
-    state: { ...state, message: '' },
+    state: { ...state, message: '', sending: true },
     effects: [...effects, emit('upload-start', { uploadURL }), { type: 'send', uploadURL }],
   };
 }
@@ -272,10 +274,18 @@ export function decide(state: UploadState, event: LifecycleEvent, world: World):
       return prepare(state, world);
     case 'sent':
       if (state.status !== 'uploading') return ignore;
-      return afterSend(state, event.result, world);
-    case 'cancel':
+      return afterSend({ ...state, sending: false }, event.result, world);
+    case 'cancel': {
       if (!inFlight(state.status)) return ignore;
-      return fail(state, { reason: 'aborted', message: messages.cancelled() }, [{ type: 'abort' }]);
+      const stopped = { ...state, sending: false };
+      const effects: Effect[] = [{ type: 'abort' }];
+      // The request may have reached the host before it was stopped.
+      if (state.sending && state.url) {
+        stopped.url = { ...state.url, outcomeUnknown: true };
+        effects.push({ type: 'record', uploadURL: state.url.uploadURL, fact: 'outcomeUnknown' });
+      }
+      return fail(stopped, { reason: 'aborted', message: messages.cancelled() }, effects);
+    }
     case 'clock': {
       // An upload in flight finds out for itself; a stored image no longer needs a URL.
       if (inFlight(state.status) || state.status === 'success') return ignore;

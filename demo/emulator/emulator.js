@@ -55,6 +55,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @property {{ field: string, filename?: string, mimeType: string, bytes: number }[]} files
  * @property {number} [status]
  * @property {'complete' | 'aborted' | 'pending'} outcome
+ * @property {number} [startedAt] upload POSTs: when the request arrived (epoch ms)
+ * @property {number} [endedAt] upload POSTs: when its connection closed
  */
 
 /**
@@ -78,6 +80,8 @@ export function createEmulator({
   const drafts = new Map();
   /** @type {RequestRecord[]} */
   const log = [];
+  /** Upload POSTs open now, and the most open at once since a test last asked to reset it. */
+  const inFlight = { now: 0, most: 0 };
 
   const apiPrefix = `/client/v4/accounts/`;
 
@@ -285,6 +289,16 @@ export function createEmulator({
     }
     const draft = drafts.get(id);
     const isPost = req.method === 'POST';
+    if (isPost) {
+      // How many uploads are in flight at once: each request's span, and the most seen together.
+      entry.startedAt = Date.now();
+      inFlight.now += 1;
+      inFlight.most = Math.max(inFlight.most, inFlight.now);
+      res.on('close', () => {
+        inFlight.now -= 1;
+        entry.endedAt = Date.now();
+      });
+    }
     if (draft && isPost) draft.uploadRequests += 1;
     /** @type {Behaviour} */
     const behaviour = draft && isPost && draft.uploadRequests <= (draft.behaviour.times ?? Infinity) ? draft.behaviour : {};
@@ -434,6 +448,10 @@ export function createEmulator({
     if (path === '/clock' && req.method === 'POST') {
       clockOffset += Number(body.advanceMs ?? 0);
       return sendJSON(res, 200, { now: new Date(now()).toISOString() }, cors);
+    }
+    if (path === '/in-flight') {
+      if (req.method === 'POST') inFlight.most = inFlight.now;
+      return sendJSON(res, 200, inFlight, cors);
     }
     if (path === '/reset' && req.method === 'POST') {
       clockOffset = 0;

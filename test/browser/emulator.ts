@@ -11,6 +11,9 @@ export interface RequestRecord {
   files: { field: string; filename: string; mimeType: string; bytes: number }[];
   status?: number;
   outcome: 'complete' | 'aborted' | 'pending';
+  /** Upload POSTs: when the request arrived and when its connection closed (epoch ms). */
+  startedAt?: number;
+  endedAt?: number;
 }
 
 interface EmulatorInfo {
