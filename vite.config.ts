@@ -15,6 +15,21 @@ function uppyVersionOnly(): Plugin {
   };
 }
 
+/**
+ * Script-tag build only: swaps a dependency's module for a smaller one that does what the element
+ * needs of it (see each substitute's comment; tests upload through the build to show it still
+ * behaves the same). The npm build leaves these dependencies to the user's bundler.
+ */
+function substitute(pattern: RegExp, replacement: string): Plugin {
+  return {
+    name: `substitute:${replacement}`,
+    enforce: 'pre',
+    load(id) {
+      return pattern.test(id) ? readFileSync(new URL(replacement, import.meta.url), 'utf8') : undefined;
+    },
+  };
+}
+
 // `npm run demo` serves demo/ with the emulator; `npm run build` makes the npm build (ESM, with lit
 // and Uppy left as imports) and, with `--mode script-tag`, the one self-contained classic script.
 export default defineConfig(({ command, mode }) => {
@@ -29,7 +44,15 @@ export default defineConfig(({ command, mode }) => {
   }
   const scriptTag = mode === 'script-tag';
   return {
-    plugins: [uppyVersionOnly()],
+    plugins: [
+      uppyVersionOnly(),
+      ...(scriptTag
+        ? [
+            substitute(/[\\/]@uppy[\\/](core|xhr-upload)[\\/]lib[\\/]locale\.js$/, './scripts/substitutes/uppy-locale.js'),
+            substitute(/[\\/]lodash[\\/]throttle\.js$/, './scripts/substitutes/throttle.js'),
+          ]
+        : []),
+    ],
     build: {
       outDir: 'dist',
       emptyOutDir: !scriptTag,

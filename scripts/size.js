@@ -5,7 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const budgets = [
   // Everything a script-tag user loads: lit, Uppy, image-size's parsers and the element.
-  { label: 'dist/direct-upload.min.js', files: ['dist/direct-upload.min.js'], gzipBudget: 32 * 1024 },
+  { label: 'dist/direct-upload.min.js', files: ['dist/direct-upload.min.js'], gzipBudget: 34 * 1024 },
   // The element alone (dist/index.js and the module it re-exports), lit, Uppy and image-size left
   // out: what the npm build adds before a bundler minifies it.
   { label: 'dist/index.js without its dependencies', files: ['dist/index.js', 'dist/define.js'] },

@@ -36,6 +36,10 @@ export interface SendOptions {
 /** 5xx answers are tried again this often; a 4xx never (the URL is one-time). */
 const serverErrorRetries = 3;
 
+// The element reports everything through its own events and messages; Uppy's console output
+// (and its notes about strings the script-tag build leaves out) would only be noise on the page.
+const quiet = { debug() {}, warn() {}, error() {} };
+
 let admission: Uppy<Meta, CloudflareEnvelope> | undefined;
 
 /**
@@ -43,7 +47,7 @@ let admission: Uppy<Meta, CloudflareEnvelope> | undefined;
  * One Uppy instance, which never uploads, answers for every element.
  */
 export function admits(file: File, type: string, limits: Pick<Limits, 'accept' | 'maxFileSize'>): boolean {
-  admission ??= new Uppy<Meta, CloudflareEnvelope>();
+  admission ??= new Uppy<Meta, CloudflareEnvelope>({ logger: quiet });
   admission.setOptions({ restrictions: toRestrictions(limits) });
   return admission.validateRestrictions({ name: file.name, type, extension: '', size: file.size }, []) === null;
 }
@@ -106,7 +110,7 @@ export class UploadSession {
   }
 
   #create(uploadURL: string, stallTimeout: number): Uppy<Meta, CloudflareEnvelope> {
-    const uppy = new Uppy<Meta, CloudflareEnvelope>({ autoProceed: false });
+    const uppy = new Uppy<Meta, CloudflareEnvelope>({ autoProceed: false, logger: quiet });
     uppy.use(XHRUpload, {
       endpoint: uploadURL,
       method: 'POST',
