@@ -2,12 +2,14 @@ import '../src/index.js';
 
 declare const __UPLOAD_HOSTS__: string;
 
-const uploader = document.querySelector('direct-upload')!;
+const uploader = document.querySelector<HTMLElementTagNameMap['direct-upload']>('#uploader')!;
+const gallery = document.querySelector<HTMLElementTagNameMap['direct-upload']>('#gallery')!;
 const log = document.querySelector('#event-log')!;
 
 // The emulator takes uploads on this page's own host; Cloudflare on upload.imagedelivery.net, the
 // element's default, which a site on Cloudflare leaves alone.
 uploader.uploadHosts = __UPLOAD_HOSTS__;
+gallery.uploadHosts = __UPLOAD_HOSTS__;
 
 function note(text: string): void {
   const item = document.createElement('li');
@@ -34,3 +36,16 @@ uploader.addEventListener('upload-success', (e) => {
   link.textContent = variant;
   document.querySelector<HTMLElement>('#uploaded')!.hidden = false;
 });
+
+// The gallery shows each stored image as Cloudflare delivers it, and sums up each batch.
+gallery.addEventListener('upload-success', (e) => {
+  const item = document.createElement('li');
+  const image = document.createElement('img');
+  image.src = e.detail.variants[0];
+  image.alt = e.detail.file.name;
+  item.append(image);
+  document.querySelector('#gallery-images')!.append(item);
+});
+gallery.addEventListener('queue-complete', (e) =>
+  note(`gallery queue-complete: ${e.detail.succeeded.length} stored, ${e.detail.failed.length} not`),
+);

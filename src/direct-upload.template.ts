@@ -97,7 +97,7 @@ function list(view: View): TemplateResult {
   const canUpload = view.manual && view.uploads.some((upload) => upload.state.status === 'ready');
   const button = (part: string, label: string, name: string, onClick: () => void) =>
     html`<button part=${part} type="button" aria-label=${messages.fileAction(label, name)} @click=${onClick}>${label}</button>`;
-  return html`<span>${messages.dropHint()}</span>
+  return html`<span>${messages.dropHintMany()}</span>
     ${canUpload
       ? html`<button part="upload-button" type="button" ?disabled=${view.disabled} @click=${view.onUpload}>${messages.uploadButton()}</button>`
       : nothing}
@@ -139,7 +139,7 @@ export function renderElement(view: View): TemplateResult {
         @change=${(event: Event) => onInputChange(view, event)}
       />
       <button part="button" type="button" ?disabled=${view.disabled} @click=${openPicker}>
-        <slot name="label">${messages.chooseImage()}</slot>
+        <slot name="label">${view.multiple ? messages.chooseImages() : messages.chooseImage()}</slot>
       </button>
       ${view.multiple ? list(view) : single(view)}
       <span part="status" role="status" aria-live="polite" class=${waitsForURL(view.status) ? 'error' : ''}>${statusText(view)}</span>

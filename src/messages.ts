@@ -45,7 +45,9 @@ function formatBytes(bytes: number): string {
 
 export const messages = {
   chooseImage: () => 'Choose image',
+  chooseImages: () => 'Choose images',
   dropHint: () => 'or drop one here',
+  dropHintMany: () => 'or drop them here',
   uploadButton: () => 'Upload',
   cancelButton: () => 'Cancel',
   validating: () => 'Checking the image…',
