@@ -3,26 +3,24 @@ import { classify, type ResponseClassifier } from './classify-response.js';
 import { Connectivity } from './connectivity.js';
 import { styles } from './direct-upload.styles.js';
 import { renderElement, type View } from './direct-upload.template.js';
-import { emit, type CloudflareImage, type FileRejectedReason } from './events.js';
+import { emit, type CloudflareImage } from './events.js';
 import { ExpiryClock } from './expiry-clock.js';
-import { FileUpload, type UploadHost } from './file-upload.js';
+import { FileChooser } from './file-chooser.js';
+import type { FileUpload, UploadHost } from './file-upload.js';
 import { messages } from './messages.js';
 import { summarise, type UploadStatus } from './status.js';
 import { UploadQueue } from './upload-queue.js';
-import { admits } from './upload-session.js';
 import { urlProblem, type FileStatus, type Failure, type URLFacts, type World } from './url-lifecycle.js';
 import { checkUploadURL, defaultUploadHosts } from './url-policy.js';
 import { factsOf, recordURL } from './url-registry.js';
 import { fetchUploadURL, type UploadURLProvider } from './url-source.js';
 import {
-  checkFile,
   defaultAccept,
   defaultMaxArea,
   defaultMaxDimension,
   defaultMaxFileSize,
   type HostRule,
   type Limits,
-  type Verdict,
 } from './validation.js';
 
 /** One file the element holds, as the page sees it. */
@@ -173,12 +171,8 @@ export class DirectUploadElement extends LitElement {
   readonly #queue = new UploadQueue(this, () => (this.multiple ? this.maxParallel || 3 : 1));
   readonly #clock = new ExpiryClock(this, () => this.#clockExpired());
   readonly #connectivity = new Connectivity(this);
-  /** Shown to the person beside the files: a refused choice (`error`), or a note about one. */
-  #notice?: { text: string; error: boolean };
   /** With no file held, the page's URL expired and nothing can replace it. */
   #urlExpired = false;
-  // Each choice gets a number, so that a slow check of an earlier file cannot overrule a later one.
-  #choice = 0;
 
   constructor() {
     super();
@@ -211,7 +205,7 @@ export class DirectUploadElement extends LitElement {
     return summarise({
       files: this.#queue.uploads.map((upload) => upload.state.status),
       checking: this.#queue.checking,
-      refused: Boolean(this.#notice?.error) && (!this.multiple || this.#queue.uploads.length === 0),
+      refused: Boolean(this.#chooser.notice?.error) && (!this.multiple || this.#queue.uploads.length === 0),
       urlExpired: this.#urlExpired,
     });
   }
@@ -254,39 +248,7 @@ export class DirectUploadElement extends LitElement {
   async selectFiles(files: Iterable<File>): Promise<boolean[]> {
     const chosen = [...files];
     if (this.disabled || chosen.length === 0) return chosen.map(() => false);
-    if (!this.multiple) {
-      const first = Math.max(0, chosen.findIndex((file) => file.type.startsWith('image/')));
-      const accepted = this.#chooseOne(chosen[first]);
-      chosen.forEach((file, i) => i !== first && this.#refuseCount(file, messages.onlyOneImage(file.name), 1, chosen.length));
-      const taken = await accepted;
-      return chosen.map((_, i) => i === first && taken);
-    }
-    if (!this.#canRefresh) {
-      this.#refuseToUpload(messages.multipleNeedsSource());
-      return chosen.map(() => false);
-    }
-    this.#notice = undefined;
-    const choice = this.#choice;
-    this.#queue.checking += chosen.length;
-    const accepted: FileUpload[] = [];
-    const results: boolean[] = [];
-    for (const file of chosen) {
-      let upload: FileUpload | undefined;
-      if (choice !== this.#choice) {
-        // reset() while these were being checked: the rest are dropped.
-      } else if (this.#queue.uploads.length >= this.maxFiles) {
-        this.#refuseCount(file, messages.tooManyFiles(file.name, this.maxFiles), this.maxFiles, this.#queue.uploads.length + 1);
-      } else {
-        const verdict = await this.#check(file);
-        if (choice === this.#choice) upload = this.#take(file, verdict);
-      }
-      this.#queue.checking -= 1;
-      this.#queue.changed();
-      if (upload) accepted.push(upload);
-      results.push(Boolean(upload));
-    }
-    if (!this.manual) await Promise.all(accepted.map((upload) => upload.settled()));
-    return results;
+    return this.#chooser.choose(chosen);
   }
 
   /**
@@ -296,9 +258,9 @@ export class DirectUploadElement extends LitElement {
    */
   async upload(): Promise<void> {
     const uploads = this.#queue.uploads.filter((upload) => !upload.inFlight && (!this.multiple || upload.state.status !== 'success'));
-    if (this.#queue.uploads.length === 0) return this.#refuseToUpload(messages.noFile());
-    if (this.multiple && !this.#canRefresh) return this.#refuseToUpload(messages.multipleNeedsSource());
-    this.#notice = undefined;
+    if (this.#queue.uploads.length === 0) return this.#chooser.refuseToUpload(messages.noFile());
+    if (this.multiple && !this.#canRefresh) return this.#chooser.refuseToUpload(messages.multipleNeedsSource());
+    this.#chooser.notice = undefined;
     for (const upload of uploads) upload.dispatch({ type: 'upload' });
     await Promise.all(uploads.map((upload) => upload.settled()));
   }
@@ -327,9 +289,8 @@ export class DirectUploadElement extends LitElement {
 
   /** Forgets every file, result and message, and aborts any upload in flight, without events. */
   reset(): void {
-    this.#choice += 1;
+    this.#chooser.forget();
     this.#queue.clear();
-    this.#notice = undefined;
     this.#urlExpired = false;
     this.requestUpdate();
     const input = this.renderRoot?.querySelector('input');
@@ -358,7 +319,7 @@ export class DirectUploadElement extends LitElement {
       dragging: this._dragging,
       status: this.status,
       uploads,
-      notice: this.#notice,
+      notice: this.#chooser.notice,
       onFiles: (files) => void this.selectFiles(files),
       onDragging: (dragging) => (this._dragging = dragging),
       onUpload: () => void this.upload(),
@@ -413,66 +374,22 @@ export class DirectUploadElement extends LitElement {
     changed: () => this.#queue.changed(),
   };
 
+  readonly #chooser = new FileChooser({
+    element: this,
+    queue: this.#queue,
+    uploadHost: this.#uploadHost,
+    settings: () => ({
+      multiple: this.multiple,
+      manual: this.manual,
+      maxFiles: this.maxFiles,
+      canRefresh: this.#canRefresh,
+      validate: this.validate,
+      limits: this.#limits(),
+    }),
+  });
+
   #pageURL(): URLFacts | undefined {
     return this.uploadURL ? factsOf(this.uploadURL, this.expiry) : undefined;
-  }
-
-  /** Without `multiple`: one file replaces the one held, once it passes the checks. */
-  async #chooseOne(file: File): Promise<boolean> {
-    const held = this.#queue.uploads[0];
-    // A new choice replaces the file being uploaded, so that upload stops first.
-    if (held?.inFlight) held.dispatch({ type: 'cancel' });
-    const choice = ++this.#choice;
-    this.#notice = undefined;
-    this.#queue.checking += 1;
-    this.requestUpdate();
-    const verdict = await this.#check(file).finally(() => (this.#queue.checking -= 1));
-    if (choice !== this.#choice) {
-      this.#queue.changed();
-      return false;
-    }
-    const upload = this.#take(file, verdict);
-    if (!upload) return false;
-    this.#urlExpired = false;
-    if (!this.manual) await upload.settled();
-    return true;
-  }
-
-  #check(file: File): Promise<Verdict> {
-    const limits = this.#limits();
-    return checkFile(file, limits, (type) => admits(file, type, limits), this.validate);
-  }
-
-  /** Holds an accepted file and queues it (unless `manual`); reports a rejected one. */
-  #take(file: File, verdict: Verdict): FileUpload | undefined {
-    this.#queue.changed();
-    if (!verdict.accepted) {
-      this.#notice = { text: verdict.rejection.message, error: true };
-      emit(this, 'file-rejected', { file, ...verdict.rejection });
-      this.#queue.rejected(file, verdict.rejection.reason);
-      return undefined;
-    }
-    const upload = new FileUpload(file, verdict.info, this.#uploadHost);
-    if (this.multiple) this.#queue.add(upload);
-    else this.#queue.replaceAll(upload);
-    const { type, width, height } = verdict.info;
-    emit(this, 'file-accepted', { file, type, width, height });
-    upload.dispatch({ type: 'accepted', manual: this.manual });
-    return upload;
-  }
-
-  #refuseCount(file: File, message: string, limit: number, actual: number): void {
-    const reason: FileRejectedReason = 'count';
-    this.#notice = { text: message, error: this.multiple };
-    emit(this, 'file-rejected', { file, reason, message, limit, actual });
-    this.#queue.rejected(file, reason);
-  }
-
-  /** An upload that cannot begin: nothing to send, or no way to get URLs. */
-  #refuseToUpload(message: string): void {
-    this.#notice = { text: message, error: true };
-    this.requestUpdate();
-    emit(this, 'upload-error', { file: null, reason: 'config', message });
   }
 
   #find(file: File): FileUpload | undefined {

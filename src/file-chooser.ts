@@ -1,0 +1,153 @@
+import { emit, type FileRejectedReason } from './events.js';
+import { FileUpload, type UploadHost } from './file-upload.js';
+import { messages } from './messages.js';
+import type { UploadQueue } from './upload-queue.js';
+import { admits } from './upload-session.js';
+import { checkFile, type HostRule, type Limits, type Verdict } from './validation.js';
+
+/** The element's settings that choosing files follows, as they are at the time. */
+export interface ChoiceSettings {
+  multiple: boolean;
+  manual: boolean;
+  maxFiles: number;
+  /** A provider or endpoint can give each file a URL of its own. */
+  canRefresh: boolean;
+  validate: HostRule | undefined;
+  limits: Limits;
+}
+
+/** What choosing files needs of the element. */
+export interface ChooserHost {
+  readonly element: HTMLElement;
+  readonly queue: UploadQueue;
+  readonly uploadHost: UploadHost;
+  settings(): ChoiceSettings;
+}
+
+/** A word to the person beside the files: a refused choice (`error`), or a note about one. */
+export interface Notice {
+  text: string;
+  error: boolean;
+}
+
+/**
+ * Decides what becomes of chosen files: checks each, holds the accepted ones (one replacing the
+ * other without `multiple`; up to `max-files` with it) and refuses the rest, saying why.
+ */
+export class FileChooser {
+  notice?: Notice;
+  // Each choice gets a number, so that a slow check of an earlier file cannot overrule a later one.
+  #choice = 0;
+
+  constructor(private readonly host: ChooserHost) {}
+
+  /** Resolves, once the accepted files are uploaded or failed (unless `manual`), whether each was accepted. */
+  choose(files: File[]): Promise<boolean[]> {
+    return this.host.settings().multiple ? this.#chooseMany(files) : this.#chooseFirstImage(files);
+  }
+
+  /** Forgets the notice and drops any choice still being checked. */
+  forget(): void {
+    this.#choice += 1;
+    this.notice = undefined;
+  }
+
+  /** An upload that cannot begin: nothing to send, or no way to get URLs. Nothing is sent. */
+  refuseToUpload(message: string): void {
+    this.notice = { text: message, error: true };
+    this.host.queue.changed();
+    emit(this.host.element, 'upload-error', { file: null, reason: 'config', message });
+  }
+
+  /** Without `multiple`: the first image is taken, the others refused. */
+  async #chooseFirstImage(files: File[]): Promise<boolean[]> {
+    const first = Math.max(0, files.findIndex((file) => file.type.startsWith('image/')));
+    const accepted = this.#chooseOne(files[first]);
+    files.forEach((file, i) => i !== first && this.#refuseCount(file, messages.onlyOneImage(file.name), 1, files.length));
+    const taken = await accepted;
+    return files.map((_, i) => i === first && taken);
+  }
+
+  /** Without `multiple`: one file replaces the one held, once it passes the checks. */
+  async #chooseOne(file: File): Promise<boolean> {
+    const { queue } = this.host;
+    const held = queue.uploads[0];
+    // A new choice replaces the file being uploaded, so that upload stops first.
+    if (held?.inFlight) held.dispatch({ type: 'cancel' });
+    const choice = ++this.#choice;
+    this.notice = undefined;
+    queue.checking += 1;
+    queue.changed();
+    const verdict = await this.#check(file).finally(() => (queue.checking -= 1));
+    queue.changed();
+    if (choice !== this.#choice) return false;
+    const upload = this.#take(file, verdict);
+    if (!upload) return false;
+    if (!this.host.settings().manual) await upload.settled();
+    return true;
+  }
+
+  async #chooseMany(files: File[]): Promise<boolean[]> {
+    const { queue } = this.host;
+    const { maxFiles, canRefresh } = this.host.settings();
+    if (!canRefresh) {
+      this.refuseToUpload(messages.multipleNeedsSource());
+      return files.map(() => false);
+    }
+    this.notice = undefined;
+    const choice = this.#choice;
+    queue.checking += files.length;
+    const accepted: FileUpload[] = [];
+    const results: boolean[] = [];
+    for (const file of files) {
+      let upload: FileUpload | undefined;
+      // After reset() the rest of this choice is dropped.
+      if (choice === this.#choice) {
+        if (queue.uploads.length >= maxFiles) {
+          this.#refuseCount(file, messages.tooManyFiles(file.name, maxFiles), maxFiles, queue.uploads.length + 1);
+        } else {
+          const verdict = await this.#check(file);
+          if (choice === this.#choice) upload = this.#take(file, verdict);
+        }
+      }
+      queue.checking -= 1;
+      queue.changed();
+      if (upload) accepted.push(upload);
+      results.push(Boolean(upload));
+    }
+    if (!this.host.settings().manual) await Promise.all(accepted.map((upload) => upload.settled()));
+    return results;
+  }
+
+  #check(file: File): Promise<Verdict> {
+    const { limits, validate } = this.host.settings();
+    return checkFile(file, limits, (type) => admits(file, type, limits), validate);
+  }
+
+  /** Holds an accepted file and queues it (unless `manual`); reports a rejected one. */
+  #take(file: File, verdict: Verdict): FileUpload | undefined {
+    const { element, queue } = this.host;
+    if (!verdict.accepted) {
+      this.notice = { text: verdict.rejection.message, error: true };
+      emit(element, 'file-rejected', { file, ...verdict.rejection });
+      queue.rejected(file, verdict.rejection.reason);
+      return undefined;
+    }
+    const { multiple, manual } = this.host.settings();
+    const upload = new FileUpload(file, verdict.info, this.host.uploadHost);
+    if (multiple) queue.add(upload);
+    else queue.replaceAll(upload);
+    const { type, width, height } = verdict.info;
+    emit(element, 'file-accepted', { file, type, width, height });
+    upload.dispatch({ type: 'accepted', manual });
+    return upload;
+  }
+
+  #refuseCount(file: File, message: string, limit: number, actual: number): void {
+    const reason: FileRejectedReason = 'count';
+    // Without `multiple` the one image taken goes on: the others are a note, not an error.
+    this.notice = { text: message, error: this.host.settings().multiple };
+    emit(this.host.element, 'file-rejected', { file, reason, message, limit, actual });
+    this.host.queue.rejected(file, reason);
+  }
+}
