@@ -1,5 +1,5 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { classify, type ResponseClassifier } from './classify-response.js';
+import { classify, classifyByDefault, type ResponseClassifier } from './classify-response.js';
 import { Connectivity } from './connectivity.js';
 import { styles } from './direct-upload.styles.js';
 import { renderElement, type View } from './direct-upload.template.js';
@@ -269,12 +269,18 @@ export class DirectUploadElement extends LitElement {
   async retry(file?: File): Promise<void> {
     const upload = file && this.#find(file);
     if (!upload) return file ? undefined : this.upload();
+    // Stored already: sending it again would store it twice.
+    if (upload.state.status === 'success') return;
     upload.dispatch({ type: 'upload' });
     await upload.settled();
   }
 
-  /** Aborts the upload of `file`, or of every file in flight; the files stay, ready to send again. */
+  /**
+   * Aborts the upload of `file`, or of every file in flight, and holds back files still being
+   * checked; the files stay, ready to send again.
+   */
   cancel(file?: File): void {
+    if (!file) this.#chooser.holdBack();
     for (const upload of this.#queue.uploads) {
       if ((!file || upload.file === file) && upload.inFlight) upload.dispatch({ type: 'cancel' });
     }
@@ -362,7 +368,14 @@ export class DirectUploadElement extends LitElement {
       if (fresh.id) recordURL(fresh.uploadURL, { id: fresh.id });
       return factsOf(fresh.uploadURL, fresh.expiry ?? '', fresh.id);
     },
-    classify: (response) => classify(response, this.classifyResponse),
+    classify: (response) => {
+      try {
+        return classify(response, this.classifyResponse);
+      } catch (error) {
+        console.warn('<direct-upload>: classifyResponse threw, so the default reading was used.', error);
+        return classifyByDefault(response);
+      }
+    },
     whenOnline: () => this.#connectivity.whenOnline(),
     onOffline: (callback) => this.#connectivity.onOffline(callback),
     adopt: (url) => {

@@ -36,8 +36,14 @@ export interface Notice {
  */
 export class FileChooser {
   notice?: Notice;
-  // Each choice gets a number, so that a slow check of an earlier file cannot overrule a later one.
-  #choice = 0;
+  // Each choice gets a number, so that a slow check of an earlier file cannot overrule a later one:
+  // choices before `#dropBefore` are dropped when their check ends, and those up to `#holdBackUpTo`
+  // are held without being sent (cancel() came while they were checked).
+  #choices = 0;
+  #dropBefore = 0;
+  #holdBackUpTo = 0;
+  /** Files of `multiple` choices that passed the `max-files` count and are still being checked. */
+  #pending = 0;
 
   constructor(private readonly host: ChooserHost) {}
 
@@ -48,8 +54,13 @@ export class FileChooser {
 
   /** Forgets the notice and drops any choice still being checked. */
   forget(): void {
-    this.#choice += 1;
+    this.#dropBefore = ++this.#choices;
     this.notice = undefined;
+  }
+
+  /** Files still being checked are held once they pass, but not sent. */
+  holdBack(): void {
+    this.#holdBackUpTo = this.#choices;
   }
 
   /** An upload that cannot begin: nothing to send, or no way to get URLs. Nothing is sent. */
@@ -74,16 +85,17 @@ export class FileChooser {
     const held = queue.uploads[0];
     // A new choice replaces the file being uploaded, so that upload stops first.
     if (held?.inFlight) held.dispatch({ type: 'cancel' });
-    const choice = ++this.#choice;
+    const choice = ++this.#choices;
+    this.#dropBefore = choice;
     this.notice = undefined;
     queue.checking += 1;
     queue.changed();
     const verdict = await this.#check(file).finally(() => (queue.checking -= 1));
     queue.changed();
-    if (choice !== this.#choice) return false;
-    const upload = this.#take(file, verdict);
+    if (choice < this.#dropBefore) return false;
+    const upload = this.#take(file, verdict, choice);
     if (!upload) return false;
-    if (!this.host.settings().manual) await upload.settled();
+    await upload.settled();
     return true;
   }
 
@@ -95,19 +107,21 @@ export class FileChooser {
       return files.map(() => false);
     }
     this.notice = undefined;
-    const choice = this.#choice;
+    const choice = ++this.#choices;
     queue.checking += files.length;
     const accepted: FileUpload[] = [];
     const results: boolean[] = [];
     for (const file of files) {
       let upload: FileUpload | undefined;
       // After reset() the rest of this choice is dropped.
-      if (choice === this.#choice) {
-        if (queue.uploads.length >= maxFiles) {
-          this.#refuseCount(file, messages.tooManyFiles(file.name, maxFiles), maxFiles, queue.uploads.length + 1);
+      if (choice >= this.#dropBefore) {
+        const held = queue.uploads.length + this.#pending;
+        if (held >= maxFiles) {
+          this.#refuseCount(file, messages.tooManyFiles(file.name, maxFiles), maxFiles, held + 1);
         } else {
-          const verdict = await this.#check(file);
-          if (choice === this.#choice) upload = this.#take(file, verdict);
+          this.#pending += 1;
+          const verdict = await this.#check(file).finally(() => (this.#pending -= 1));
+          if (choice >= this.#dropBefore) upload = this.#take(file, verdict, choice);
         }
       }
       queue.checking -= 1;
@@ -115,7 +129,7 @@ export class FileChooser {
       if (upload) accepted.push(upload);
       results.push(Boolean(upload));
     }
-    if (!this.host.settings().manual) await Promise.all(accepted.map((upload) => upload.settled()));
+    await Promise.all(accepted.map((upload) => upload.settled()));
     return results;
   }
 
@@ -124,8 +138,12 @@ export class FileChooser {
     return checkFile(file, limits, (type) => admits(file, type, limits), validate);
   }
 
-  /** Holds an accepted file and queues it (unless `manual`); reports a rejected one. */
-  #take(file: File, verdict: Verdict): FileUpload | undefined {
+  /**
+   * Holds an accepted file and queues it, unless `manual` is set, cancel() came during the check,
+   * or the element left the page meanwhile (then it is held, ready, and nothing is sent). Reports a
+   * rejected one.
+   */
+  #take(file: File, verdict: Verdict, choice: number): FileUpload | undefined {
     const { element, queue } = this.host;
     if (!verdict.accepted) {
       this.notice = { text: verdict.rejection.message, error: true };
@@ -139,7 +157,8 @@ export class FileChooser {
     else queue.replaceAll(upload);
     const { type, width, height } = verdict.info;
     emit(element, 'file-accepted', { file, type, width, height });
-    upload.dispatch({ type: 'accepted', manual });
+    const send = !manual && choice > this.#holdBackUpTo && element.isConnected;
+    upload.dispatch({ type: 'accepted', manual: !send });
     return upload;
   }
 

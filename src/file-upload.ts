@@ -1,4 +1,4 @@
-import type { FailedUpload, UploadOutcome } from './classify-response.js';
+import { readFailure, type FailedUpload, type UploadOutcome } from './classify-response.js';
 import { emit, type CloudflareImage, type DetailOf } from './events.js';
 import type { ImageInfo } from './image-info.js';
 import { decide, initialState, type Effect, type LifecycleEvent, type SendResult, type UploadState, type URLFacts, type World } from './url-lifecycle.js';
@@ -68,6 +68,8 @@ export class FileUpload {
 
   /** Stops whatever is in flight without a word: the element is forgetting this file. */
   abandon(): void {
+    // As after cancel(): a request stopped on its way may have been stored all the same.
+    if (this.state.sending && this.state.url) recordURL(this.state.url.uploadURL, 'outcomeUnknown');
     this.#run?.abort();
     this.#queue = [];
     this.state = { ...this.state, status: 'error' };
@@ -76,7 +78,7 @@ export class FileUpload {
 
   #handle(event: LifecycleEvent): void {
     const wasUploading = this.state.status === 'uploading';
-    if (event.type === 'start') event = { type: 'start', url: this.host.urlFor(this) };
+    if (event.type === 'start' || event.type === 'accepted') event = { ...event, url: this.host.urlFor(this) };
     const { state, effects } = decide(this.state, event, this.host.world());
     this.state = state;
     if (!wasUploading && state.status === 'uploading') {
@@ -115,14 +117,17 @@ export class FileUpload {
       case 'fetch-url':
         this.host.freshURL().then(
           current((url: URLFacts) => ({ type: 'url-fetched', url })),
-          current((error: Error) => ({ type: 'url-fetch-failed', cause: error.message })),
+          current((error: unknown) => ({ type: 'url-fetch-failed', cause: error instanceof Error ? error.message : String(error) })),
         );
         break;
       case 'wait-online':
         void this.host.whenOnline().then(current(() => ({ type: 'online' })));
         break;
       case 'send':
-        this.#send(effect.uploadURL, run!).then(current((result: SendResult) => ({ type: 'sent', result })));
+        this.#send(effect.uploadURL, run!)
+          // Only a fault of the element's own could get here; the file must not wait for ever.
+          .catch((): SendResult => ({ kind: 'failure', outcome: 'network', response: readFailure(undefined), unanswered: 0 }))
+          .then(current((result: SendResult) => ({ type: 'sent', result })));
         break;
     }
   }

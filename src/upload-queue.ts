@@ -46,8 +46,8 @@ export class UploadQueue implements ReactiveController {
   /** Forgets a file; one in flight is cancelled first (`upload-error`, reason `aborted`). */
   remove(upload: FileUpload): void {
     if (upload.inFlight) upload.dispatch({ type: 'cancel' });
+    // It stays counted in the batch, so that the batch still ends with queue-complete.
     this.uploads = this.uploads.filter((held) => held !== upload);
-    this.#touched.delete(upload);
     this.#schedule();
   }
 
@@ -72,6 +72,11 @@ export class UploadQueue implements ReactiveController {
   /** A file changed: a slot may be free, or the queue may be done. */
   changed(): void {
     this.host.requestUpdate();
+    this.#schedule();
+  }
+
+  /** `max-parallel` may have changed: a slot may be free. */
+  hostUpdate(): void {
     this.#schedule();
   }
 

@@ -66,8 +66,8 @@ export type SendResult =
   | { kind: 'offline' };
 
 export type LifecycleEvent =
-  /** The file was accepted; `manual` leaves it ready rather than queued. */
-  | { type: 'accepted'; manual: boolean }
+  /** The file was accepted; `manual` leaves it ready rather than queued. `url`: the page's, if any. */
+  | { type: 'accepted'; manual: boolean; url?: URLFacts }
   /** The page or a person asked for the upload (again). */
   | { type: 'upload' }
   /** An upload slot is free: go, with the URL the file has (or the page's). */
@@ -240,16 +240,28 @@ function afterSend(state: UploadState, result: SendResult, world: World): Decisi
 export function decide(state: UploadState, event: LifecycleEvent, world: World): Decision {
   const ignore = { state, effects: [] };
   switch (event.type) {
-    case 'accepted':
-      return event.manual
-        ? { state: { ...initialState, url: state.url, status: 'ready' }, effects: [] }
-        : { state: { ...initialState, url: state.url, status: 'queued' }, effects: [{ type: 'enqueue' }] };
+    case 'accepted': {
+      if (!event.manual) return { state: { ...initialState, status: 'queued' }, effects: [{ type: 'enqueue' }] };
+      // Waiting for upload() with a URL that expired meanwhile, and no way to get another: say so now.
+      const problem = urlProblem(event.url, { ...world, canRefresh: false });
+      if (event.url && problem?.kind === 'expired' && !world.canRefresh) {
+        const url = event.url;
+        return wait({ ...initialState, url, announced: url.uploadURL }, 'expired', announce(problem, url));
+      }
+      return { state: { ...initialState, status: 'ready' }, effects: [] };
+    }
     case 'upload':
       if (inFlight(state.status)) return ignore;
       return { state: { ...state, status: 'queued', message: '', error: undefined }, effects: [{ type: 'enqueue' }] };
     case 'start': {
       if (state.status !== 'queued') return ignore;
-      const started: UploadState = { ...state, status: 'uploading', url: event.url, refreshedAfterRefusal: false, announced: '', message: '' };
+      const { url } = event;
+      // A URL this file was already told about is not announced again; a new one is.
+      const announced = url && url.uploadURL === state.announced ? state.announced : '';
+      const started: UploadState = { ...state, status: 'uploading', url, refreshedAfterRefusal: false, announced, message: '' };
+      // Another file's try to this URL got no answer, so it may be spent: this file takes a fresh one.
+      const othersTry = url?.outcomeUnknown && state.url?.uploadURL !== url.uploadURL;
+      if (othersTry && world.canRefresh) return { state: started, effects: [{ type: 'fetch-url' }] };
       return prepare(started, world);
     }
     case 'url-fetched': {

@@ -1,41 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { DirectUploadElement, QueueCompleteDetail } from '../../src/index.js';
-import { htmlPage, onePixelPNG, paddedPNG } from '../fixtures/images.js';
-import { emulatorHost, isStored, mintUploadURL, misbehave, uploadRequestsFor, waitForUploads, type Behaviour, type RequestRecord } from './emulator.js';
+import { htmlPage } from '../fixtures/images.js';
+import { emulatorHost, isStored, mintUploadURL, uploadRequestsFor, waitForUploads, type RequestRecord } from './emulator.js';
 import { recordEvents } from './events.js';
+import { gallery, galleryProvider, image, posts } from './gallery-helpers.js';
 import { partText, uploaderFor } from './helpers.js';
-
-const image = (name: string, bytes = 0) =>
-  new File([bytes ? paddedPNG(bytes) : onePixelPNG], name, { type: 'image/png' });
-const posts = async (id: string) => (await uploadRequestsFor(id)).filter((r) => r.method === 'POST');
-
-/**
- * A provider that mints a URL per call through the backend, as a site's would, and remembers what
- * it gave; `misbehaviour(n)` tells the emulator how the n-th URL (from 0) should misbehave.
- */
-function galleryProvider(misbehaviour: (n: number) => Behaviour | undefined = () => undefined) {
-  const given: { uploadURL: string; id: string }[] = [];
-  const provider = async () => {
-    const fresh = await mintUploadURL();
-    const behaviour = misbehaviour(given.length);
-    given.push(fresh);
-    if (behaviour) await misbehave(fresh.id, behaviour);
-    return fresh;
-  };
-  return { provider, given };
-}
-
-async function gallery(provider: () => Promise<unknown>, attributes: { maxParallel?: number; maxFiles?: number; manual?: boolean } = {}) {
-  const el = await fixture<DirectUploadElement>(html`<direct-upload
-    multiple
-    upload-hosts=${await emulatorHost()}
-    max-parallel=${attributes.maxParallel ?? 3}
-    max-files=${attributes.maxFiles ?? 20}
-    ?manual=${attributes.manual ?? false}
-  ></direct-upload>`);
-  el.uploadURLProvider = provider as DirectUploadElement['uploadURLProvider'];
-  return el;
-}
 
 /** The most requests that were open at one moment, from the emulator's record of each. */
 function mostAtOnce(records: RequestRecord[]): number {

@@ -48,6 +48,10 @@ const worlds = {
 /** @type {[string, object, string, object, keyof typeof worlds, string, string[]][]} */
 const rows = [
   // state name, state, event name, event, world, status, effects
+  ['new', {}, 'accepted', { type: 'accepted', manual: false }, 'page URL only', 'queued', ['enqueue']],
+  ['new', {}, 'accepted (manual)', { type: 'accepted', manual: true, url: url() }, 'page URL only', 'ready', []],
+  ['new', {}, 'accepted (manual), URL past expiry', { type: 'accepted', manual: true, url: url({ expiry: iso(-1) }) }, 'page URL only', 'expired', ['url-expired (clock)']],
+  ['new', {}, 'accepted (manual), URL past expiry', { type: 'accepted', manual: true, url: url({ expiry: iso(-1) }) }, 'provider or endpoint', 'ready', []],
   ['ready', {}, 'upload()', { type: 'upload' }, 'page URL only', 'queued', ['enqueue']],
   ['ready', { url: url({ expiry: iso(-1) }) }, 'expiry passes', { type: 'clock', url: url({ expiry: iso(-1) }) }, 'page URL only', 'expired', ['url-expired (clock)']],
   ['ready', {}, 'expiry passes', { type: 'clock', url: url({ expiry: iso(-1) }) }, 'provider or endpoint', 'ready', ['url-expired (clock)']],
@@ -62,6 +66,10 @@ const rows = [
   ['queued', { status: 'queued' }, 'slot free, URL spent on this page', { type: 'start', url: url({ used: true }) }, 'page URL only', 'used', ['url-used (client)']],
   ['queued', { status: 'queued' }, 'slot free, URL spent on this page', { type: 'start', url: url({ used: true }) }, 'provider or endpoint', 'uploading', ['url-used (client)', 'fetch-url']],
   ['queued', { status: 'queued' }, 'slot free, host said expired', { type: 'start', url: url({ expired: true }) }, 'page URL only', 'expired', ['url-expired (server)']],
+  ['queued, URL already announced', { status: 'queued', url: url({ expiry: iso(-1) }), announced: url().uploadURL }, 'slot free, same URL past expiry', { type: 'start', url: url({ expiry: iso(-1) }) }, 'page URL only', 'expired', []],
+  ['queued', { status: 'queued' }, 'slot free, another file’s try to the URL got no answer', { type: 'start', url: url({ outcomeUnknown: true }) }, 'provider or endpoint', 'uploading', ['fetch-url']],
+  ['queued', { status: 'queued' }, 'slot free, another file’s try to the URL got no answer', { type: 'start', url: url({ outcomeUnknown: true }) }, 'page URL only', 'uploading', ['upload-start', 'send']],
+  ['queued, own try unanswered', { status: 'queued', url: url({ outcomeUnknown: true }) }, 'slot free, its own URL', { type: 'start', url: url({ outcomeUnknown: true }) }, 'provider or endpoint', 'uploading', ['upload-start', 'send']],
   ['queued', { status: 'queued' }, 'slot free, URL good', { type: 'start', url: url() }, 'host not allowed', 'error', ['upload-error (config)']],
   ['queued', { status: 'queued' }, 'slot free, URL good', { type: 'start', url: url() }, 'offline', 'uploading', ['wait-online']],
   ['queued', { status: 'queued' }, 'cancel()', { type: 'cancel' }, 'page URL only', 'error', ['abort', 'upload-error (aborted)']],

@@ -26,7 +26,7 @@ describe('the one-time URL lifecycle, decide(state, event, world)', () => {
     const events = new Set(rows.map((row) => /** @type {any} */ (row.input).event.type));
     assert.deepEqual(
       [...events].sort(),
-      ['cancel', 'clock', 'online', 'sent', 'start', 'upload', 'url-fetch-failed', 'url-fetched', 'url-given'],
+      ['accepted', 'cancel', 'clock', 'online', 'sent', 'start', 'upload', 'url-fetch-failed', 'url-fetched', 'url-given'],
     );
   });
 
