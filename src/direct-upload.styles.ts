@@ -50,9 +50,14 @@ export const styles = css`
     opacity: 0.5;
   }
 
+  /* A name of any length takes one line; the whole name stays in the text for screen readers. */
   [part='file-name'] {
     font-weight: 600;
-    overflow-wrap: anywhere;
+    min-width: 0;
+    max-width: 100%;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
 
   [part='progress'] {

@@ -1,4 +1,5 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { numberOr, orDefault, textOr } from './attributes.js';
 import { classify, classifyByDefault, type ResponseClassifier } from './classify-response.js';
 import { Connectivity } from './connectivity.js';
 import { styles } from './direct-upload.styles.js';
@@ -83,27 +84,27 @@ export class DirectUploadElement extends LitElement {
   static override styles = styles;
 
   static override properties: PropertyDeclarations = {
-    uploadURL: { attribute: 'upload-url' },
-    uploadHosts: { attribute: 'upload-hosts' },
-    expiry: {},
-    uploadURLEndpoint: { attribute: 'upload-url-endpoint' },
+    uploadURL: { attribute: 'upload-url', converter: textOr('') },
+    uploadHosts: { attribute: 'upload-hosts', converter: textOr(defaultUploadHosts) },
+    expiry: { converter: textOr('') },
+    uploadURLEndpoint: { attribute: 'upload-url-endpoint', converter: textOr('') },
     uploadURLProvider: { attribute: false },
-    refreshMargin: { attribute: 'refresh-margin', type: Number },
-    stallTimeout: { attribute: 'stall-timeout', type: Number },
+    refreshMargin: { attribute: 'refresh-margin', converter: numberOr(60) },
+    stallTimeout: { attribute: 'stall-timeout', converter: numberOr(30_000, 1) },
     classifyResponse: { attribute: false },
-    accept: {},
-    maxFileSize: { attribute: 'max-file-size', type: Number },
-    maxDimension: { attribute: 'max-dimension', type: Number },
-    maxArea: { attribute: 'max-area', type: Number },
-    minWidth: { attribute: 'min-width', type: Number },
-    minHeight: { attribute: 'min-height', type: Number },
-    maxAnimationArea: { attribute: 'max-animation-area', type: Number },
+    accept: { converter: textOr(defaultAccept) },
+    maxFileSize: { attribute: 'max-file-size', converter: numberOr(defaultMaxFileSize) },
+    maxDimension: { attribute: 'max-dimension', converter: numberOr(defaultMaxDimension) },
+    maxArea: { attribute: 'max-area', converter: numberOr(defaultMaxArea) },
+    minWidth: { attribute: 'min-width', converter: numberOr(0) },
+    minHeight: { attribute: 'min-height', converter: numberOr(0) },
+    maxAnimationArea: { attribute: 'max-animation-area', converter: numberOr(0) },
     validate: { attribute: false },
     manual: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     multiple: { type: Boolean, reflect: true },
-    maxFiles: { attribute: 'max-files', type: Number },
-    maxParallel: { attribute: 'max-parallel', type: Number },
+    maxFiles: { attribute: 'max-files', converter: numberOr(20, 1) },
+    maxParallel: { attribute: 'max-parallel', converter: numberOr(3, 1) },
     _dragging: { state: true },
   };
 
@@ -168,7 +169,7 @@ export class DirectUploadElement extends LitElement {
 
   declare private _dragging: boolean;
 
-  readonly #queue = new UploadQueue(this, () => (this.multiple ? this.maxParallel || 3 : 1));
+  readonly #queue = new UploadQueue(this, () => (this.multiple ? orDefault(this.maxParallel, 3, 1) : 1));
   readonly #clock = new ExpiryClock(this, () => this.#clockExpired());
   readonly #connectivity = new Connectivity(this);
   /** With no file held, the page's URL expired and nothing can replace it. */
@@ -257,6 +258,9 @@ export class DirectUploadElement extends LitElement {
    * wait for a new URL (status `expired` or `used`).
    */
   async upload(): Promise<void> {
+    // A file being checked is the one to upload, once it is held.
+    await this.#chooser.checked();
+    if (!this.isConnected) return this.#chooser.refuseToUpload(messages.notInPage());
     const uploads = this.#queue.uploads.filter((upload) => !upload.inFlight && (!this.multiple || upload.state.status !== 'success'));
     if (this.#queue.uploads.length === 0) return this.#chooser.refuseToUpload(messages.noFile());
     if (this.multiple && !this.#canRefresh) return this.#chooser.refuseToUpload(messages.multipleNeedsSource());
@@ -271,6 +275,7 @@ export class DirectUploadElement extends LitElement {
     if (!upload) return file ? undefined : this.upload();
     // Stored already: sending it again would store it twice.
     if (upload.state.status === 'success') return;
+    if (!this.isConnected) return this.#chooser.refuseToUpload(messages.notInPage());
     upload.dispatch({ type: 'upload' });
     await upload.settled();
   }
@@ -345,10 +350,10 @@ export class DirectUploadElement extends LitElement {
       now: Date.now(),
       online: this.#connectivity.online,
       canRefresh: this.#canRefresh,
-      refreshMargin: this.refreshMargin * 1000,
-      stallTimeout: this.stallTimeout,
+      refreshMargin: orDefault(this.refreshMargin, 60) * 1000,
+      stallTimeout: orDefault(this.stallTimeout, 30_000, 1),
       policy: (uploadURL) => {
-        const check = checkUploadURL(uploadURL, this.uploadHosts);
+        const check = checkUploadURL(uploadURL, this.uploadHosts ?? defaultUploadHosts);
         return check.ok ? undefined : check.message;
       },
     };
@@ -359,9 +364,9 @@ export class DirectUploadElement extends LitElement {
     element: this,
     world: () => this.#world,
     urlFor: (upload) => {
-      if (!this.multiple) return this.#pageURL();
+      if (!this.multiple) return this.#pageURL(upload);
       const own = upload.state.url;
-      return own && factsOf(own.uploadURL, own.expiry, own.id);
+      return own && factsOf(own.uploadURL, own.expiry, own.id, upload);
     },
     freshURL: async () => {
       const fresh = await fetchUploadURL(this.uploadURLProvider, this.uploadURLEndpoint);
@@ -394,15 +399,15 @@ export class DirectUploadElement extends LitElement {
     settings: () => ({
       multiple: this.multiple,
       manual: this.manual,
-      maxFiles: this.maxFiles,
+      maxFiles: orDefault(this.maxFiles, 20, 1),
       canRefresh: this.#canRefresh,
       validate: this.validate,
       limits: this.#limits(),
     }),
   });
 
-  #pageURL(): URLFacts | undefined {
-    return this.uploadURL ? factsOf(this.uploadURL, this.expiry) : undefined;
+  #pageURL(viewer?: FileUpload): URLFacts | undefined {
+    return this.uploadURL ? factsOf(this.uploadURL, this.expiry, undefined, viewer) : undefined;
   }
 
   #find(file: File): FileUpload | undefined {
@@ -422,8 +427,16 @@ export class DirectUploadElement extends LitElement {
     this.requestUpdate();
   }
 
+  /** The limits as set, where a value set from code that is not a number falls back to the default. */
   #limits(): Limits {
-    const { accept, maxFileSize, maxDimension, maxArea, minWidth, minHeight, maxAnimationArea } = this;
-    return { accept, maxFileSize, maxDimension, maxArea, minWidth, minHeight, maxAnimationArea };
+    return {
+      accept: typeof this.accept === 'string' ? this.accept : defaultAccept,
+      maxFileSize: orDefault(this.maxFileSize, defaultMaxFileSize),
+      maxDimension: orDefault(this.maxDimension, defaultMaxDimension),
+      maxArea: orDefault(this.maxArea, defaultMaxArea),
+      minWidth: orDefault(this.minWidth, 0),
+      minHeight: orDefault(this.minHeight, 0),
+      maxAnimationArea: orDefault(this.maxAnimationArea, 0),
+    };
   }
 }

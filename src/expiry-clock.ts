@@ -7,6 +7,8 @@ const longestTimeout = 2 ** 31 - 1;
 export class ExpiryClock implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #expiry: number | undefined;
+  // A timer only while the element is in a page: a removed element keeps none, so it can be collected.
+  #connected = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -22,10 +24,12 @@ export class ExpiryClock implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     this.#arm();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     clearTimeout(this.#timer);
     this.#timer = undefined;
   }
@@ -33,7 +37,7 @@ export class ExpiryClock implements ReactiveController {
   #arm(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#expiry === undefined) return;
+    if (this.#expiry === undefined || !this.#connected) return;
     const wait = this.#expiry - Date.now();
     this.#timer = setTimeout(() => (wait > longestTimeout ? this.#arm() : this.onExpired()), Math.max(0, Math.min(wait, longestTimeout)));
   }

@@ -44,12 +44,19 @@ export class FileChooser {
   #holdBackUpTo = 0;
   /** Files of `multiple` choices that passed the `max-files` count and are still being checked. */
   #pending = 0;
+  /** Checks whose files are not yet held or refused. */
+  readonly #checks = new Set<Promise<unknown>>();
 
   constructor(private readonly host: ChooserHost) {}
 
   /** Resolves, once the accepted files are uploaded or failed (unless `manual`), whether each was accepted. */
   choose(files: File[]): Promise<boolean[]> {
     return this.host.settings().multiple ? this.#chooseMany(files) : this.#chooseFirstImage(files);
+  }
+
+  /** Resolves once every file chosen so far is held or refused. */
+  async checked(): Promise<void> {
+    while (this.#checks.size > 0) await Promise.allSettled(this.#checks);
   }
 
   /** Forgets the notice and drops any choice still being checked. */
@@ -90,10 +97,12 @@ export class FileChooser {
     this.notice = undefined;
     queue.checking += 1;
     queue.changed();
+    const { done, taken } = this.#track();
     const verdict = await this.#check(file).finally(() => (queue.checking -= 1));
     queue.changed();
-    if (choice < this.#dropBefore) return false;
-    const upload = this.#take(file, verdict, choice);
+    const upload = choice < this.#dropBefore ? undefined : this.#take(file, verdict, choice);
+    taken();
+    await done;
     if (!upload) return false;
     await upload.settled();
     return true;
@@ -120,8 +129,10 @@ export class FileChooser {
           this.#refuseCount(file, messages.tooManyFiles(file.name, maxFiles), maxFiles, held + 1);
         } else {
           this.#pending += 1;
+          const { taken } = this.#track();
           const verdict = await this.#check(file).finally(() => (this.#pending -= 1));
           if (choice >= this.#dropBefore) upload = this.#take(file, verdict, choice);
+          taken();
         }
       }
       queue.checking -= 1;
@@ -131,6 +142,15 @@ export class FileChooser {
     }
     await Promise.all(accepted.map((upload) => upload.settled()));
     return results;
+  }
+
+  /** Counts a check as in progress until `taken()`: its file is then held or refused. */
+  #track(): { done: Promise<void>; taken: () => void } {
+    let taken!: () => void;
+    const done = new Promise<void>((resolve) => (taken = resolve));
+    this.#checks.add(done);
+    void done.then(() => this.#checks.delete(done));
+    return { done, taken };
   }
 
   #check(file: File): Promise<Verdict> {

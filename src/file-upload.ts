@@ -2,7 +2,7 @@ import { readFailure, type FailedUpload, type UploadOutcome } from './classify-r
 import { emit, type CloudflareImage, type DetailOf } from './events.js';
 import type { ImageInfo } from './image-info.js';
 import { decide, initialState, type Effect, type LifecycleEvent, type SendResult, type UploadState, type URLFacts, type World } from './url-lifecycle.js';
-import { recordURL } from './url-registry.js';
+import { claimURL, recordURL } from './url-registry.js';
 import { UploadSession, type SendOutcome } from './upload-session.js';
 
 /** What one file's upload needs from the element that holds it. */
@@ -136,14 +136,20 @@ export class FileUpload {
     const { canRefresh, stallTimeout } = this.host.world();
     const offline = new AbortController();
     const stopWatching = this.host.onOffline(() => offline.abort());
-    const outcome: SendOutcome = await this.#session.send(this.file, this.info.type, uploadURL, {
-      // With a way to get another URL, a silent failure is more likely a refused URL than a network
-      // fault: try once more, then replace the URL.
-      noAnswerRetries: canRefresh ? 1 : 3,
-      stallTimeout,
-      signal: AbortSignal.any([run.signal, offline.signal]),
-    });
-    stopWatching();
+    const release = claimURL(uploadURL, this);
+    let outcome: SendOutcome;
+    try {
+      outcome = await this.#session.send(this.file, this.info.type, uploadURL, {
+        // With a way to get another URL, a silent failure is more likely a refused URL than a network
+        // fault: try once more, then replace the URL.
+        noAnswerRetries: canRefresh ? 1 : 3,
+        stallTimeout,
+        signal: AbortSignal.any([run.signal, offline.signal]),
+      });
+    } finally {
+      stopWatching();
+      release();
+    }
     if (outcome.kind === 'aborted') return { kind: 'offline' };
     if (outcome.kind !== 'failure') return outcome;
     return { ...outcome, outcome: this.host.classify(outcome.response) };

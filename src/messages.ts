@@ -93,6 +93,7 @@ export const messages = {
   hostRuleFailed: (name: string, cause: string) => `“${name}” could not be checked: ${cause}`,
 
   noFile: () => 'Choose an image before uploading.',
+  notInPage: () => 'The element is not in the page, so it does not upload. Nothing was sent.',
   multipleNeedsSource: () =>
     'Several images need one upload URL each: set uploadURLProvider or upload-url-endpoint. Nothing was sent.',
   noUploadURL: () => 'No upload URL is set: the page must give the element a one-time upload URL from its backend.',

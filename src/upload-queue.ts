@@ -80,8 +80,19 @@ export class UploadQueue implements ReactiveController {
     this.#schedule();
   }
 
+  hostConnected(): void {
+    this.#schedule();
+  }
+
+  /**
+   * Removing the element aborts its uploads; moving it (removed and added again in the same task)
+   * does not, so the check waits for the next task.
+   */
   hostDisconnected(): void {
-    for (const upload of this.uploads) if (upload.inFlight) upload.dispatch({ type: 'cancel' });
+    setTimeout(() => {
+      if (this.host.isConnected) return;
+      for (const upload of this.uploads) if (upload.inFlight) upload.dispatch({ type: 'cancel' });
+    });
   }
 
   // Once per task at most, and never from inside a file's own event handling.
@@ -96,6 +107,7 @@ export class UploadQueue implements ReactiveController {
   }
 
   #startQueued(): void {
+    if (!this.host.isConnected) return;
     const limit = Math.max(1, this.maxParallel());
     for (const upload of this.uploads) {
       if (this.uploads.filter((held) => held.state.status === 'uploading').length >= limit) return;

@@ -72,12 +72,20 @@ export class UploadSession {
   send(file: File, type: string, uploadURL: string, { noAnswerRetries, stallTimeout, signal }: SendOptions): Promise<SendOutcome> {
     this.#noAnswerRetries = noAnswerRetries;
     this.#unanswered = 0;
-    const uppy = this.#create(uploadURL, stallTimeout);
     return new Promise<SendOutcome>((resolve) => {
       let done = false;
+      // The one stall timer of this send: armed when it starts (a host that never lets the request
+      // begin makes no progress either), again at each progress report and each retry.
+      let stallTimer: ReturnType<typeof setTimeout> | undefined;
+      const stillAlive = () => {
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => finish({ kind: 'stalled' }), stallTimeout);
+      };
+      const uppy = this.#create(uploadURL, stillAlive);
       const finish = (outcome: SendOutcome) => {
         if (done) return;
         done = true;
+        clearTimeout(stallTimer);
         signal.removeEventListener('abort', abort);
         if (outcome.kind === 'success') this.#progress.complete(file.size);
         else this.#progress.stop();
@@ -88,6 +96,7 @@ export class UploadSession {
       };
       const abort = () => finish({ kind: 'aborted' });
       uppy.on('upload-progress', (_file, progress) => {
+        stillAlive();
         if (typeof progress.bytesUploaded === 'number' && progress.bytesTotal) {
           this.#progress.report(progress.bytesUploaded, progress.bytesTotal);
         }
@@ -101,15 +110,15 @@ export class UploadSession {
         const response = readFailure((error as { request?: XMLHttpRequest }).request);
         finish({ kind: 'failure', response, unanswered: this.#unanswered });
       });
-      uppy.on('upload-stalled', () => finish({ kind: 'stalled' }));
       if (signal.aborted) return abort();
       signal.addEventListener('abort', abort);
+      stillAlive();
       uppy.addFile({ name: file.name, type, data: file, meta: {} });
       uppy.upload().catch(() => finish({ kind: 'failure', response: readFailure(undefined), unanswered: this.#unanswered }));
     });
   }
 
-  #create(uploadURL: string, stallTimeout: number): Uppy<Meta, CloudflareEnvelope> {
+  #create(uploadURL: string, onTry: () => void): Uppy<Meta, CloudflareEnvelope> {
     const uppy = new Uppy<Meta, CloudflareEnvelope>({ autoProceed: false, logger: quiet });
     uppy.use(XHRUpload, {
       endpoint: uploadURL,
@@ -122,9 +131,11 @@ export class UploadSession {
       headers: {},
       withCredentials: false,
       limit: 1,
-      timeout: stallTimeout,
+      // The send keeps its own stall timer; Uppy's starts only at the first progress report.
+      timeout: 0,
       onBeforeRequest: (_xhr, retryCount) => {
         this.#retryCount = retryCount;
+        onTry();
       },
       shouldRetry: (xhr) => {
         if (xhr.status !== 0) return xhr.status >= 500 && this.#retryCount < serverErrorRetries;

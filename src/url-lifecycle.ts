@@ -23,6 +23,8 @@ export interface URLFacts {
   expired: boolean;
   /** A try to it got no answer: the host may have stored the image. */
   outcomeUnknown: boolean;
+  /** Another file on this page has a request out to it now. */
+  sendingElsewhere: boolean;
 }
 
 export interface UploadState {
@@ -117,7 +119,8 @@ export type URLProblem =
 
 export function urlProblem(url: URLFacts | undefined, world: World): URLProblem | undefined {
   if (!url?.uploadURL) return { kind: 'missing' };
-  if (url.used) return { kind: 'used' };
+  // A URL another file is sending to is as good as used: one of the two requests would be refused.
+  if (url.used || url.sendingElsewhere) return { kind: 'used' };
   if (url.expired) return { kind: 'expired', detectedBy: 'server' };
   const expiry = Date.parse(url.expiry);
   if (Number.isNaN(expiry)) return undefined;

@@ -11,6 +11,8 @@ interface Known {
   expired?: boolean;
   outcomeUnknown?: boolean;
   id?: string;
+  /** The file whose request to it is out right now. */
+  sender?: object;
 }
 
 const key = Symbol.for('direct-upload.upload-urls');
@@ -35,8 +37,18 @@ export function recordURL(uploadURL: string, fact: 'used' | 'expired' | 'outcome
   known.set(identity(uploadURL), entry);
 }
 
-/** Everything known about `uploadURL`, with the expiry the page or backend gave it. */
-export function factsOf(uploadURL: string, expiry = '', id?: string): URLFacts {
+/** While `sender` has a request out to `uploadURL`, no other file may send there. */
+export function claimURL(uploadURL: string, sender: object): () => void {
+  const entry = known.get(identity(uploadURL)) ?? {};
+  entry.sender = sender;
+  known.set(identity(uploadURL), entry);
+  return () => {
+    if (entry.sender === sender) entry.sender = undefined;
+  };
+}
+
+/** Everything known about `uploadURL`, as `viewer` sees it, with the expiry the page or backend gave it. */
+export function factsOf(uploadURL: string, expiry = '', id?: string, viewer?: object): URLFacts {
   const entry = known.get(identity(uploadURL)) ?? {};
   return {
     uploadURL,
@@ -45,6 +57,7 @@ export function factsOf(uploadURL: string, expiry = '', id?: string): URLFacts {
     used: Boolean(entry.used),
     expired: Boolean(entry.expired),
     outcomeUnknown: Boolean(entry.outcomeUnknown),
+    sendingElsewhere: entry.sender !== undefined && entry.sender !== viewer,
   };
 }
 

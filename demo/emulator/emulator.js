@@ -42,6 +42,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @property {number} [stallAfterBytes] take the rest of the body after this many bytes and never answer
  * @property {boolean} [dropAnswer] store the image, then cut the connection instead of answering
  * @property {number} [delayMs] wait this long before answering a success
+ * @property {number} [bytesPerSecond] read the body no faster than this, as a slow link would
+ * @property {boolean} [hangPreflight] never answer the CORS preflight, so the upload never begins
  */
 
 /**
@@ -281,6 +283,8 @@ export function createEmulator({
     const entry = record(req, 'upload', path);
     const id = decodeURIComponent(path.split('/').slice(3).join('/'));
     entry.draftId = id;
+    const preflighted = drafts.get(id);
+    if (req.method === 'OPTIONS' && preflighted?.behaviour.hangPreflight) return;
     if (req.method === 'OPTIONS') {
       entry.status = 204;
       entry.outcome = 'complete';
@@ -381,7 +385,7 @@ export function createEmulator({
     // host stall: past `stallAfterBytes` it takes the rest of the body without looking at it and
     // never answers, and keeps reading so that it notices when the client gives up.
     let received = 0;
-    const { stallAfterBytes, resetAfterBytes } = behaviour;
+    const { stallAfterBytes, resetAfterBytes, bytesPerSecond } = behaviour;
     const stalled = () => stallAfterBytes !== undefined && received >= stallAfterBytes;
     req.on('data', (/** @type {Buffer} */ chunk) => {
       received += chunk.length;
@@ -390,6 +394,10 @@ export function createEmulator({
       if (!parser.write(chunk)) {
         req.pause();
         parser.once('drain', () => req.resume());
+      } else if (bytesPerSecond) {
+        // Paused for as long as this chunk takes at that rate, so TCP slows the sender down.
+        req.pause();
+        setTimeout(() => req.resume(), (chunk.length / bytesPerSecond) * 1000);
       }
     });
     req.on('end', () => {

@@ -77,6 +77,8 @@ export interface Behaviour {
   stallAfterBytes?: number;
   dropAnswer?: boolean;
   delayMs?: number;
+  bytesPerSecond?: number;
+  hangPreflight?: boolean;
 }
 
 /** Tells the emulator how to misbehave for one draft (replacing what it was told before). */

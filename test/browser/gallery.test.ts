@@ -205,6 +205,7 @@ describe('<direct-upload multiple>: a gallery, each file to its own one-time URL
     await waitUntil(() => given.length === 3, 'three URLs were not fetched');
     for (const fresh of given) await waitForUploads(fresh.id, (rs) => rs.some((r) => r.method === 'POST'), 'an upload never started');
     el.remove();
+    await waitUntil(() => recorder.of('upload-error').length === 3, 'removing the element did not abort every upload');
     expect(recorder.of('upload-error').map((e) => e.reason)).to.deep.equal(['aborted', 'aborted', 'aborted']);
     for (const fresh of given) {
       await waitForUploads(fresh.id, (rs) => rs.some((r) => r.outcome === 'aborted'), 'an upload was not aborted');

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { DirectUploadElement } from '../../src/index.js';
 import { onePixelPNG, paddedPNG } from '../fixtures/images.js';
 import { emulatorHost, mintUploadURL, misbehave, requestsFor, uploadRequestsFor, waitForUploads } from './emulator.js';
@@ -61,6 +61,8 @@ describe('<direct-upload> lifecycle', () => {
   it('removing the element mid-upload aborts the request', async () => {
     const { el, id, recorder } = await stalledUpload();
     el.remove();
+    // Not at once: a removal followed by an append in the same task is a move, which goes on uploading.
+    await waitUntil(() => recorder.of('upload-error').length > 0, 'removing the element did not abort the upload');
     expect(recorder.of('upload-error').map((e) => e.reason)).to.deep.equal(['aborted']);
     await waitForUploads(
       id,

@@ -16,6 +16,7 @@ const url = (facts = {}) => ({
   used: false,
   expired: false,
   outcomeUnknown: false,
+  sendingElsewhere: false,
   ...facts,
 });
 const fresh = url({ uploadURL: 'https://upload.imagedelivery.net/hash/image-2', id: 'image-2' });
@@ -65,6 +66,7 @@ const rows = [
   ['queued', { status: 'queued' }, 'slot free, URL expiring in 30 s', { type: 'start', url: url({ expiry: iso(30_000) }) }, 'page URL only', 'uploading', ['upload-start', 'send']],
   ['queued', { status: 'queued' }, 'slot free, URL spent on this page', { type: 'start', url: url({ used: true }) }, 'page URL only', 'used', ['url-used (client)']],
   ['queued', { status: 'queued' }, 'slot free, URL spent on this page', { type: 'start', url: url({ used: true }) }, 'provider or endpoint', 'uploading', ['url-used (client)', 'fetch-url']],
+  ['queued', { status: 'queued' }, 'slot free, another file is sending to the URL', { type: 'start', url: url({ sendingElsewhere: true }) }, 'page URL only', 'used', ['url-used (client)']],
   ['queued', { status: 'queued' }, 'slot free, host said expired', { type: 'start', url: url({ expired: true }) }, 'page URL only', 'expired', ['url-expired (server)']],
   ['queued, URL already announced', { status: 'queued', url: url({ expiry: iso(-1) }), announced: url().uploadURL }, 'slot free, same URL past expiry', { type: 'start', url: url({ expiry: iso(-1) }) }, 'page URL only', 'expired', []],
   ['queued', { status: 'queued' }, 'slot free, another file’s try to the URL got no answer', { type: 'start', url: url({ outcomeUnknown: true }) }, 'provider or endpoint', 'uploading', ['fetch-url']],
