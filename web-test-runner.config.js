@@ -3,13 +3,15 @@ import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { createBackend } from './demo/backend.js';
 import { createCloudflareClient } from './demo/cloudflare-client.js';
 import { startEmulatorServer } from './demo/emulator/server.js';
 import { examples } from './demo/example-config.js';
 import { staticFiles } from './demo/static-files.js';
-import { chromiumArgs, findChromium } from './scripts/find-chromium.js';
+import { findBrowsers } from './scripts/find-browsers.js';
+import { chromiumArgs } from './scripts/find-chromium.js';
+import { webkitLauncher } from './scripts/webkit-launcher.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 
@@ -33,11 +35,31 @@ const sharedFixtures = resolve('../shared/fixtures');
 // The framework examples, as `npm run build:examples` built them.
 const builtExamples = examples.map((name) => staticFiles(`/examples/${name}/`, resolve(`demo/${name}/dist`)));
 
+// Chromium, Firefox (puppeteer over WebDriver BiDi) and WebKitGTK (WebKitWebDriver), each found or
+// installed by find-browsers; one that cannot be had here is skipped, and the run says so first.
+const found = findBrowsers();
+for (const reason of found.skipped) console.warn(`[browsers] Skipping ${reason}`);
+const browsers = [];
+if (found.chromium) browsers.push(chromeLauncher({ launchOptions: { executablePath: found.chromium, args: chromiumArgs() } }));
+if (found.firefox) {
+  browsers.push(
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: { browser: 'firefox', executablePath: found.firefox, headless: true },
+    }),
+  );
+}
+if (found.webkit) browsers.push(webkitLauncher(found.webkit));
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChromium(), args: chromiumArgs() } })],
+  browsers,
+  // One engine at a time, one test file at a time: every file shares the emulator and its test
+  // clock, and timing checks need the machine's attention.
+  concurrentBrowsers: 1,
+  concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   middleware: [

@@ -1,16 +1,19 @@
 /**
  * Every sentence the element shows or puts in an event, in one place so that a translation can
- * replace them together. Numbers and sizes go through Intl, in the page's language.
+ * replace them together. Numbers and sizes go through Intl in the language of the sentences around
+ * them (English here), never the browser's or the machine's locale: "13.000 × 400 px" inside an
+ * English sentence reads wrong, and a machine set to the C locale would print "12480".
  */
 
 import type { ImageFormat } from './sniff.js';
 
 const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+const language = 'en';
 
-const formatNumber = (n: number) => new Intl.NumberFormat().format(n);
+const formatNumber = (n: number) => new Intl.NumberFormat(language).format(n);
 const formatPixels = (width: number, height: number) => `${formatNumber(width)} × ${formatNumber(height)} px`;
 const formatMegapixels = (pixels: number) =>
-  new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(pixels / 1_000_000);
+  new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(pixels / 1_000_000);
 
 const formatNames: Record<ImageFormat, string> = {
   png: 'a PNG',
@@ -35,7 +38,7 @@ function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(undefined, {
+  return new Intl.NumberFormat(language, {
     style: 'unit',
     unit: units[unit],
     unitDisplay: unit === 0 ? 'long' : 'short',
@@ -53,7 +56,7 @@ export const messages = {
   validating: () => 'Checking the image…',
   ready: () => 'Ready to upload.',
   uploading: (percent: number) =>
-    `Uploading… ${new Intl.NumberFormat(undefined, { style: 'percent' }).format(percent / 100)}`,
+    `Uploading… ${new Intl.NumberFormat(language, { style: 'percent' }).format(percent / 100)}`,
   uploaded: () => 'Uploaded.',
   queued: () => 'Waiting to upload…',
   retryButton: () => 'Try again',
@@ -112,7 +115,7 @@ export const messages = {
   unexpectedAnswer: (status: number) => `The upload server gave an answer that is not Cloudflare’s (HTTP ${status}).`,
   cancelled: () => 'The upload was cancelled.',
   stalled: (ms: number) =>
-    `The upload made no progress for ${new Intl.NumberFormat(undefined, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(Math.round(ms / 1000))} and was stopped.`,
+    `The upload made no progress for ${new Intl.NumberFormat(language, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(Math.round(ms / 1000))} and was stopped.`,
   offline: () => 'Offline: the upload will go on when the connection is back.',
   expired: () => 'The upload link has expired; waiting for a new one.',
   used: () => 'The upload link was already used; waiting for a new one.',

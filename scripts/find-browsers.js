@@ -1,0 +1,109 @@
+// @ts-check
+// Finds the three engines the browser tests run in, installing Debian's packages when running as
+// root on a machine that lacks them, so `npm ci && npm test` needs no other step. An engine that is
+// neither here nor installable is skipped with a line that says so; Chromium is required.
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { findChromium } from './find-chromium.js';
+
+/** @param {string} path */
+function isExecutable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** @param {string} command */
+function onPath(command) {
+  try {
+    return execFileSync('which', [command], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** @param {string[]} paths @param {string[]} commands */
+const lookUp = (paths, commands) => paths.find(isExecutable) ?? commands.map(onPath).find(Boolean);
+
+const firefoxPaths = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'];
+const firefox = () => {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv && !isExecutable(fromEnv)) throw new Error(`FIREFOX_PATH is set to ${fromEnv}, which is not an executable file.`);
+  if (fromEnv) return fromEnv;
+  return lookUp(firefoxPaths, ['firefox-esr', 'firefox']);
+};
+
+const miniBrowserPaths = [
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  '/usr/libexec/webkit2gtk-4.1/MiniBrowser',
+];
+const webkit = () => {
+  const driver = lookUp(['/usr/bin/WebKitWebDriver'], ['WebKitWebDriver']);
+  const browser = miniBrowserPaths.find(isExecutable);
+  // WebKitGTK has no headless mode: without a display it needs Xvfb.
+  const xvfb = process.env.DISPLAY ? 'not needed' : lookUp(['/usr/bin/Xvfb'], ['Xvfb']);
+  return driver && browser && xvfb ? { driver, browser, xvfb: xvfb === 'not needed' ? undefined : xvfb } : undefined;
+};
+
+/** @param {string[]} packages */
+function installDebianPackages(packages) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !onPath('apt-get')) return false;
+  console.log(`[browsers] Installing Debian packages for the browser tests: ${packages.join(', ')}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+    return true;
+  } catch (error) {
+    console.warn(`[browsers] apt-get could not install ${packages.join(', ')}: ${String(error)}`);
+    return false;
+  }
+}
+
+const engineNames = /** @type {const} */ (['chromium', 'firefox', 'webkit']);
+
+/**
+ * Which engines to run: all three, or those named in BROWSERS (e.g. `BROWSERS=chromium npm test`
+ * for a quick run). Returns what was found for each, or a reason it is skipped.
+ */
+export function findBrowsers() {
+  const wanted = (process.env.BROWSERS ?? engineNames.join(','))
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  for (const name of wanted) {
+    if (!engineNames.includes(/** @type {any} */ (name))) {
+      throw new Error(`BROWSERS names "${name}"; the engines are ${engineNames.join(', ')}.`);
+    }
+  }
+  const missing = [];
+  if (wanted.includes('firefox') && !firefox()) missing.push('firefox-esr');
+  if (wanted.includes('webkit') && !webkit()) missing.push('webkit2gtk-driver', 'xvfb');
+  if (missing.length > 0) installDebianPackages(missing);
+
+  /** @type {{ chromium?: string, firefox?: string, webkit?: { driver: string, browser: string, xvfb?: string }, skipped: string[] }} */
+  const found = { skipped: [] };
+  if (wanted.includes('chromium')) found.chromium = findChromium();
+  if (wanted.includes('firefox')) {
+    found.firefox = firefox();
+    if (!found.firefox) {
+      found.skipped.push(
+        'Firefox: not found, and it cannot be installed here (Debian package firefox-esr, as root). Set FIREFOX_PATH to run it.',
+      );
+    }
+  }
+  if (wanted.includes('webkit')) {
+    found.webkit = webkit();
+    if (!found.webkit) {
+      found.skipped.push(
+        'WebKit: WebKitWebDriver, MiniBrowser or Xvfb not found, and they cannot be installed here (Debian packages webkit2gtk-driver and xvfb, as root).',
+      );
+    }
+  }
+  return found;
+}
