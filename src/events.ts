@@ -50,6 +50,10 @@ export interface UploadProgressDetail {
   bytesTotal: number;
   /** 0 to 100, whole numbers. */
   percent: number;
+  /** Upload speed, smoothed over the last seconds; null until known (about half a second in). */
+  bytesPerSecond: number | null;
+  /** Whole seconds until the last byte is sent at that speed; null until known, 0 at the end. */
+  secondsLeft: number | null;
 }
 
 export interface UploadSuccessDetail {

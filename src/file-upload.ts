@@ -3,6 +3,7 @@ import { emit, type CloudflareImage, type DetailOf } from './events.js';
 import type { ImageInfo } from './image-info.js';
 import { decide, initialState, type Effect, type LifecycleEvent, type SendResult, type UploadState, type URLFacts, type World } from './url-lifecycle.js';
 import { claimURL, recordURL } from './url-registry.js';
+import { TransferRate, type Rate } from './transfer-rate.js';
 import { UploadSession, type SendOutcome } from './upload-session.js';
 
 /** What one file's upload needs from the element that holds it. */
@@ -32,8 +33,11 @@ export interface UploadHost {
 export class FileUpload {
   state: UploadState = initialState;
   percent = 0;
+  /** Speed and time left of the upload in flight, for pages and the element's own text. */
+  rate: Rate = { bytesPerSecond: null, secondsLeft: null };
   result: CloudflareImage | null = null;
   #run?: AbortController;
+  #transferRate = new TransferRate();
   #queue: LifecycleEvent[] = [];
   #busy = false;
   #settled: (() => void)[] = [];
@@ -84,6 +88,8 @@ export class FileUpload {
     if (!wasUploading && state.status === 'uploading') {
       this.#run = new AbortController();
       this.percent = 0;
+      this.rate = { bytesPerSecond: null, secondsLeft: null };
+      this.#transferRate = new TransferRate();
       this.result = null;
     }
     for (const effect of effects) this.#perform(effect);
@@ -159,7 +165,8 @@ export class FileUpload {
     if (this.state.status !== 'uploading') return;
     const uploaded = Math.min(Math.round(bytesUploaded), bytesTotal);
     this.percent = Math.floor((uploaded / bytesTotal) * 100);
-    emit(this.host.element, 'upload-progress', { file: this.file, bytesUploaded: uploaded, bytesTotal, percent: this.percent });
+    this.rate = this.#transferRate.sample(uploaded, bytesTotal, performance.now());
+    emit(this.host.element, 'upload-progress', { file: this.file, bytesUploaded: uploaded, bytesTotal, percent: this.percent, ...this.rate });
     this.host.changed(this);
   }
 
