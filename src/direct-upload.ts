@@ -47,7 +47,7 @@ export interface HeldFile {
  * @event {CustomEvent<FileAcceptedDetail>} file-accepted - A chosen file passed the checks: `{file, type, width, height}`.
  * @event {CustomEvent<FileRejectedDetail>} file-rejected - A chosen file failed the checks; nothing was sent: `{file, reason, message, limit?, actual?}`, reason `type`, `size`, `dimensions`, `area`, `empty`, `unreadable`, `custom` or `count`.
  * @event {CustomEvent<UploadStartDetail>} upload-start - The upload request is about to be sent: `{file, uploadURL}`.
- * @event {CustomEvent<UploadProgressDetail>} upload-progress - Bytes sent so far, at most once per animation frame, always ending with one at 100: `{file, bytesUploaded, bytesTotal, percent}`.
+ * @event {CustomEvent<UploadProgressDetail>} upload-progress - Bytes sent so far, at most once per animation frame, always ending with one at 100: `{file, bytesUploaded, bytesTotal, percent, bytesPerSecond, secondsLeft}` (speed and time left are null until known).
  * @event {CustomEvent<UploadSuccessDetail>} upload-success - Cloudflare stored the image: `{file, id, result, variants}`.
  * @event {CustomEvent<UploadErrorDetail>} upload-error - The upload did not happen or failed: `{file, reason, status?, code?, message}`, reason `network`, `server`, `rejected`, `aborted`, `config` or `timeout`.
  * @event {CustomEvent<UrlExpiredDetail>} url-expired - An upload URL expired: its `expiry` passed, or the upload host said so: `{file, uploadURL, expiry, detectedBy, certain}`.
