@@ -7,6 +7,7 @@ import { renderElement, type View } from './direct-upload.template.js';
 import { emit, type CloudflareImage } from './events.js';
 import { ExpiryClock } from './expiry-clock.js';
 import { FileChooser } from './file-chooser.js';
+import { FormField } from './form-field.js';
 import type { FileUpload, UploadHost } from './file-upload.js';
 import { messages } from './messages.js';
 import { summarise, type UploadStatus } from './status.js';
@@ -70,6 +71,15 @@ export interface HeldFile {
  * @csspart retry-button - With `multiple`: sends one file again after an error.
  * @csspart remove-button - With `multiple`: takes one file out of the list.
  *
+ * @cssstate idle - No file is held.
+ * @cssstate validating - A file is being checked.
+ * @cssstate ready - A file waits for `upload()`.
+ * @cssstate uploading - A file is waiting to be sent or being sent.
+ * @cssstate success - Every file held is stored.
+ * @cssstate error - A choice was refused or an upload failed.
+ * @cssstate expired - A file waits for a new URL: the last one expired.
+ * @cssstate used - A file waits for a new URL: the last one was used.
+ *
  * @cssprop --direct-upload-color - Text colour.
  * @cssprop --direct-upload-background - Background of the box.
  * @cssprop --direct-upload-drop-background - Background of the box while a file is dragged over it.
@@ -82,6 +92,9 @@ export interface HeldFile {
  */
 export class DirectUploadElement extends LitElement {
   static override styles = styles;
+  static formAssociated = true;
+  // Focusing the element (a label's click, reportValidity(), focus()) focuses its button.
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
     uploadURL: { attribute: 'upload-url', converter: textOr('') },
@@ -105,6 +118,8 @@ export class DirectUploadElement extends LitElement {
     multiple: { type: Boolean, reflect: true },
     maxFiles: { attribute: 'max-files', converter: numberOr(20, 1) },
     maxParallel: { attribute: 'max-parallel', converter: numberOr(3, 1) },
+    name: { converter: textOr('') },
+    required: { type: Boolean, reflect: true },
     _dragging: { state: true },
   };
 
@@ -167,6 +182,11 @@ export class DirectUploadElement extends LitElement {
   /** With `multiple`: how many files upload at once, and so how many URLs are fetched ahead. */
   declare maxParallel: number;
 
+  /** The form field's name: a form submits the stored image's id under it (with `multiple`, one entry per image). */
+  declare name: string;
+  /** Keeps the form from submitting until an image is stored. */
+  declare required: boolean;
+
   declare private _dragging: boolean;
 
   readonly #queue = new UploadQueue(this, () => (this.multiple ? orDefault(this.maxParallel, 3, 1) : 1));
@@ -174,6 +194,22 @@ export class DirectUploadElement extends LitElement {
   readonly #connectivity = new Connectivity(this);
   /** With no file held, the page's URL expired and nothing can replace it. */
   #urlExpired = false;
+  /** Disabled by a disabled `<fieldset>` around it. */
+  #formDisabled = false;
+  readonly #field = new FormField(this, () => ({
+    name: typeof this.name === 'string' ? this.name : '',
+    required: this.required,
+    ids: this.#queue.uploads.flatMap((upload) => (upload.result ? [upload.result.id] : [])),
+    multiple: this.multiple,
+    status: this.status,
+    missingMessage:
+      this.status === 'validating' || this.status === 'uploading'
+        ? messages.stillUploading()
+        : this.multiple
+          ? messages.requiredMany()
+          : messages.required(),
+    anchor: () => this.renderRoot?.querySelector<HTMLElement>('[part~="button"]') ?? null,
+  }));
 
   constructor() {
     super();
@@ -198,6 +234,8 @@ export class DirectUploadElement extends LitElement {
     this.multiple = false;
     this.maxFiles = 20;
     this.maxParallel = 3;
+    this.name = '';
+    this.required = false;
     this._dragging = false;
   }
 
@@ -220,6 +258,37 @@ export class DirectUploadElement extends LitElement {
       ...(result && { id: result.id }),
       ...(state.status === 'error' && state.error && { error: state.error }),
     }));
+  }
+
+  /** The stored image's id, as the form submits it (with `multiple`, the ids space-separated); '' before. */
+  get value(): string {
+    return this.#field.ids.join(' ');
+  }
+
+  /** The `<form>` the element belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.#field.internals?.form ?? null;
+  }
+
+  get validity(): ValidityState | undefined {
+    return this.#field.internals?.validity;
+  }
+
+  get validationMessage(): string {
+    return this.#field.internals?.validationMessage ?? '';
+  }
+
+  get willValidate(): boolean {
+    return this.#field.internals?.willValidate ?? false;
+  }
+
+  checkValidity(): boolean {
+    return this.#field.internals?.checkValidity() ?? true;
+  }
+
+  /** As checkValidity(), and when invalid the browser says why and focuses the button. */
+  reportValidity(): boolean {
+    return this.#field.internals?.reportValidity() ?? true;
   }
 
   /** The file chosen last that passed the checks. */
@@ -248,7 +317,8 @@ export class DirectUploadElement extends LitElement {
    */
   async selectFiles(files: Iterable<File>): Promise<boolean[]> {
     const chosen = [...files];
-    if (this.disabled || chosen.length === 0) return chosen.map(() => false);
+    if (this.#disabled || chosen.length === 0) return chosen.map(() => false);
+    this.#field.restored = [];
     return this.#chooser.choose(chosen);
   }
 
@@ -303,6 +373,7 @@ export class DirectUploadElement extends LitElement {
     this.#chooser.forget();
     this.#queue.clear();
     this.#urlExpired = false;
+    this.#field.restored = [];
     this.requestUpdate();
     const input = this.renderRoot?.querySelector('input');
     if (input) input.value = '';
@@ -325,7 +396,7 @@ export class DirectUploadElement extends LitElement {
     const view: View = {
       multiple: this.multiple,
       manual: this.manual,
-      disabled: this.disabled,
+      disabled: this.#disabled,
       accept: this.accept,
       dragging: this._dragging,
       status: this.status,
@@ -339,6 +410,27 @@ export class DirectUploadElement extends LitElement {
       onRemove: (file) => this.removeFile(file),
     };
     return renderElement(view);
+  }
+
+  /** @internal */
+  formResetCallback(): void {
+    this.reset();
+  }
+
+  /** @internal */
+  formDisabledCallback(disabled: boolean): void {
+    this.#formDisabled = disabled;
+    this.requestUpdate();
+  }
+
+  /** @internal Back/forward: the ids stored before the page was left. */
+  formStateRestoreCallback(state: unknown, _mode?: 'restore' | 'autocomplete'): void {
+    this.#field.restore(state);
+    this.requestUpdate();
+  }
+
+  get #disabled(): boolean {
+    return this.disabled || this.#formDisabled;
   }
 
   get #canRefresh(): boolean {

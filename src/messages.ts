@@ -96,6 +96,9 @@ export const messages = {
   hostRuleFailed: (name: string, cause: string) => `“${name}” could not be checked: ${cause}`,
 
   noFile: () => 'Choose an image before uploading.',
+  required: () => 'Choose an image to upload.',
+  requiredMany: () => 'Choose at least one image to upload.',
+  stillUploading: () => 'Wait until the image has uploaded.',
   notInPage: () => 'The element is not in the page, so it does not upload. Nothing was sent.',
   multipleNeedsSource: () =>
     'Several images need one upload URL each: set uploadURLProvider or upload-url-endpoint. Nothing was sent.',

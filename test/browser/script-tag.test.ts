@@ -46,7 +46,7 @@ describe('dist/direct-upload.min.js, the script-tag build (npm test builds it fi
     }
   });
 
-  it('uploads, retries, refuses and reports as the npm build does, with Uppy’s strings and lodash left out, and logs nothing', async () => {
+  it('uploads, retries, refuses and reports as the npm build does, with Uppy’s strings, type table and byte formatter and lodash left out, and logs nothing', async () => {
     const { win, close } = await openFrame({
       srcdoc: '<!doctype html><script src="/dist/direct-upload.min.js"></script><direct-upload></direct-upload>',
     });
@@ -77,6 +77,13 @@ describe('dist/direct-upload.min.js, the script-tag build (npm test builds it fi
       expect(recorder.of('upload-progress').at(-1)?.percent).to.equal(100);
       const tries = (await uploadRequestsFor(first.id)).filter((r) => r.method === 'POST');
       expect(tries.map((r) => r.status), 'a 5xx is retried').to.deep.equal([502, 200]);
+
+      // Uppy's table of types by extension is left out: what is sent carries the type read from the bytes.
+      const typeless = await mintUploadURL();
+      el.uploadURL = typeless.uploadURL;
+      expect(await el.selectFile(new win.File([paddedPNG(1024)], 'photo.jpg'))).to.equal(true);
+      const [sent] = (await uploadRequestsFor(typeless.id)).filter((r) => r.method === 'POST');
+      expect(sent.files.map((f) => [f.field, f.filename, f.mimeType])).to.deep.equal([['file', 'photo.jpg', 'image/png']]);
 
       const refused = await mintUploadURL();
       await misbehave(refused.id, { failWith: 413 });
