@@ -28,9 +28,15 @@ const cloudflare = createCloudflareClient({
 });
 const backend = createBackend(() => cloudflare);
 
-// Real images from public test corpora, beside the project on the team's machines and absent from
-// a user's clone; the tests that use them skip when they are not there. Read in place, never copied.
-const sharedFixtures = resolve('../shared/fixtures');
+// Real images from public test corpora, served as they are (the dev server would turn JSON into a
+// module). The part whose licences allow shipping it is in the project; the whole corpus sits
+// beside the project on the team's machines and is absent from a user's clone, where the tests
+// that use it skip. SHARED_FIXTURES names another place for it: one that does not exist runs the
+// tests as such a clone would.
+const corpora = [
+  { prefix: '/corpus/', root: resolve('test/fixtures/corpus') },
+  { prefix: '/shared-fixtures/', root: resolve(process.env.SHARED_FIXTURES ?? '../shared/fixtures') },
+];
 
 // The framework examples, as `npm run build:examples` built them.
 const builtExamples = examples.map((name) => staticFiles(`/examples/${name}/`, resolve(`demo/${name}/dist`)));
@@ -68,9 +74,10 @@ export default {
         ctx.body = { origin: emulatorOrigin, remoteOrigin: `http://127.0.0.2:${port}` };
         return;
       }
-      if (ctx.path.startsWith('/shared-fixtures/')) {
-        const file = resolve(sharedFixtures, decodeURIComponent(ctx.path.slice('/shared-fixtures/'.length)));
-        if (!file.startsWith(sharedFixtures + sep) || !existsSync(file)) {
+      const corpus = corpora.find(({ prefix }) => ctx.path.startsWith(prefix));
+      if (corpus) {
+        const file = resolve(corpus.root, decodeURIComponent(ctx.path.slice(corpus.prefix.length)));
+        if (!file.startsWith(corpus.root + sep) || !existsSync(file)) {
           ctx.status = 404;
           return;
         }

@@ -33,17 +33,18 @@ export function readFailure(xhr: { status: number; responseText: string } | unde
 
 /**
  * Cloudflare does not document how its upload host refuses an expired or used URL, so the
- * defaults read both the status and the message: 410 or /expir/ → expired; 409 or
- * /already|used|consumed/ → used; 413, 415 and codes 5413, 5455 → rejected; 5xx → server;
- * no answer → network; any other 4xx → rejected.
+ * defaults read both the status and the message: 410 or /\bexpir/ → expired; 409 or
+ * /\b(already|used|consumed)\b/ → used; 413, 415 and codes 5413, 5455 → rejected; 5xx → server;
+ * no answer → network; any other 4xx → rejected. The words are matched as words: "refused",
+ * "caused" or "unused" must not read as a spent URL, nor "unexpired" as an expired one.
  */
 export function classifyByDefault({ status, errors }: FailedUpload): UploadOutcome {
   if (status === 0) return 'network';
   const text = errors.map((e) => e.message ?? '').join(' ');
   const codes = errors.map((e) => e.code);
   if (status === 413 || status === 415 || codes.includes(5413) || codes.includes(5455)) return 'rejected';
-  if (status === 410 || /expir/i.test(text)) return 'expired';
-  if (status === 409 || /already|used|consumed/i.test(text)) return 'used';
+  if (status === 410 || /\bexpir/i.test(text)) return 'expired';
+  if (status === 409 || /\b(?:already|used|consumed)\b/i.test(text)) return 'used';
   if (status >= 500) return 'server';
   return 'rejected';
 }

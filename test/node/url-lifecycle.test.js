@@ -1,9 +1,8 @@
 // @ts-check
-/** The pure decisions: each file's URL lifecycle, and the element's status summed over its files. */
+/** Each file's one-time URL lifecycle, decide(state, event, world), as a decision table. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { summarise } from '../../src/status.js';
 import { decide } from '../../src/url-lifecycle.js';
 import { describeEffect, lifecycleMarkdown, lifecycleRows } from './lifecycle-table.js';
 
@@ -54,26 +53,4 @@ describe('the one-time URL lifecycle, decide(state, event, world)', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     assert.ok(readme.includes(lifecycleMarkdown()), 'README is out of date: run node scripts/lifecycle-table.js --write');
   });
-});
-
-describe('the element status, summarise(holdings)', () => {
-  const none = { files: [], checking: 0, refused: false, urlExpired: false };
-  /** @type {[string, Partial<import('../../src/status.js').Holdings>, string][]} */
-  const table = [
-    ['no file', {}, 'idle'],
-    ['no file, the page URL expired with nothing to replace it', { urlExpired: true }, 'expired'],
-    ['a file being checked, another uploading', { checking: 1, files: ['uploading'] }, 'validating'],
-    ['one uploading, one stored', { files: ['uploading', 'success'] }, 'uploading'],
-    ['one queued, one failed', { files: ['queued', 'error'] }, 'uploading'],
-    ['one failed, one stored', { files: ['error', 'success'] }, 'error'],
-    ['the last choice refused, one stored', { refused: true, files: ['success'] }, 'error'],
-    ['one waits for a URL, one stored', { files: ['expired', 'success'] }, 'expired'],
-    ['one waits after "used", one ready', { files: ['used', 'ready'] }, 'used'],
-    ['manual: waiting for upload()', { files: ['ready', 'success'] }, 'ready'],
-    ['all stored', { files: ['success', 'success'] }, 'success'],
-    ['all stored, and the next URL expired', { files: ['success'], urlExpired: true }, 'success'],
-  ];
-  for (const [held, holdings, status] of table) {
-    it(`${held} → ${status}`, () => assert.equal(summarise(/** @type {any} */ ({ ...none, ...holdings })), status));
-  }
 });
