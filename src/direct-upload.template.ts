@@ -9,6 +9,8 @@ export interface View {
   manual: boolean;
   disabled: boolean;
   accept: string;
+  /** The file input's `capture`: which camera a phone opens, if any. */
+  capture: string;
   dragging: boolean;
   status: UploadStatus;
   uploads: readonly FileUpload[];
@@ -65,6 +67,14 @@ function onDragOver(view: View, event: DragEvent): void {
 function onDrop(view: View, event: DragEvent): void {
   view.onDragging(false);
   const files = [...(event.dataTransfer?.files ?? [])];
+  if (view.disabled || files.length === 0) return;
+  event.preventDefault();
+  view.onFiles(files);
+}
+
+/** Images pasted while the element has focus; anything else pasted is left to the page. */
+function onPaste(view: View, event: ClipboardEvent): void {
+  const files = [...(event.clipboardData?.files ?? [])];
   if (view.disabled || files.length === 0) return;
   event.preventDefault();
   view.onFiles(files);
@@ -128,12 +138,14 @@ export function renderElement(view: View): TemplateResult {
       @dragover=${(event: DragEvent) => onDragOver(view, event)}
       @dragleave=${() => view.onDragging(false)}
       @drop=${(event: DragEvent) => onDrop(view, event)}
+      @paste=${(event: ClipboardEvent) => onPaste(view, event)}
     >
       <input
         type="file"
         tabindex="-1"
         aria-hidden="true"
         accept=${view.accept}
+        capture=${view.capture || nothing}
         ?multiple=${view.multiple}
         ?disabled=${view.disabled}
         @change=${(event: Event) => onInputChange(view, event)}

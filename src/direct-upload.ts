@@ -118,6 +118,7 @@ export class DirectUploadElement extends LitElement {
     multiple: { type: Boolean, reflect: true },
     maxFiles: { attribute: 'max-files', converter: numberOr(20, 1) },
     maxParallel: { attribute: 'max-parallel', converter: numberOr(3, 1) },
+    capture: { converter: textOr('') },
     name: { converter: textOr('') },
     required: { type: Boolean, reflect: true },
     _dragging: { state: true },
@@ -182,6 +183,11 @@ export class DirectUploadElement extends LitElement {
   /** With `multiple`: how many files upload at once, and so how many URLs are fetched ahead. */
   declare maxParallel: number;
 
+  /**
+   * On phones, open the camera instead of the photo library: `environment` (the back camera) or
+   * `user` (the front one), as the file input's `capture`. Ignored by desktop browsers.
+   */
+  declare capture: string;
   /** The form field's name: a form submits the stored image's id under it (with `multiple`, one entry per image). */
   declare name: string;
   /** Keeps the form from submitting until an image is stored. */
@@ -234,6 +240,7 @@ export class DirectUploadElement extends LitElement {
     this.multiple = false;
     this.maxFiles = 20;
     this.maxParallel = 3;
+    this.capture = '';
     this.name = '';
     this.required = false;
     this._dragging = false;
@@ -398,6 +405,7 @@ export class DirectUploadElement extends LitElement {
       manual: this.manual,
       disabled: this.#disabled,
       accept: this.accept,
+      capture: typeof this.capture === 'string' ? this.capture : '',
       dragging: this._dragging,
       status: this.status,
       uploads,
