@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 const esbuildVersion = JSON.parse(readFileSync(new URL('../../node_modules/esbuild/package.json', import.meta.url), 'utf8')).version;
 
 const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const mb = (/** @type {number} */ bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (/** @type {number} */ bytes) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 const ms = (/** @type {number} */ value) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
 const times = (/** @type {number | undefined} */ value) => (value === undefined ? '—' : `${value < 0.1 ? value.toFixed(3) : value.toFixed(2)}×`);
 const signed = (/** @type {number} */ bytes) => `${bytes >= 0 ? '+' : '−'}${kb(Math.abs(bytes))}`;
