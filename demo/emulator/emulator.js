@@ -68,6 +68,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @param {string} [options.apiToken] the Bearer token the API demands
  * @param {string} [options.publicOrigin] origin for upload and delivery URLs; by default the request's own
  * @param {boolean} [options.testControls] serve `/__emulator/*`: request log, clock, reset, misbehaviour
+ * @param {number} [options.maxUploadBytes] the largest upload taken; Cloudflare's 10 MB unless a
+ *   benchmark needs bigger files to measure throughput
  */
 export function createEmulator({
   accountId = 'emulated-account',
@@ -75,7 +77,9 @@ export function createEmulator({
   apiToken = 'emulator-token',
   publicOrigin,
   testControls = false,
+  maxUploadBytes = MAX_UPLOAD_BYTES,
 } = {}) {
+  const tooLarge = `Image too large: the limit is ${Number((maxUploadBytes / 1024 / 1024).toFixed(2))} MB`;
   let clockOffset = 0;
   const now = () => Date.now() + clockOffset;
   /** @type {Map<string, Draft>} */
@@ -326,15 +330,15 @@ export function createEmulator({
       return fail(400, 5400, 'Bad request: upload as multipart/form-data with the image in field "file"');
     }
     const contentLength = Number(req.headers['content-length']);
-    if (contentLength > MAX_UPLOAD_BYTES + 64 * 1024) return fail(413, 5413, 'Image too large: the limit is 10 MB');
+    if (contentLength > maxUploadBytes + 64 * 1024) return fail(413, 5413, tooLarge);
 
     // The response closing before it was sent means the client went away (or was cut off).
     res.on('close', () => {
       if (entry.outcome === 'pending' && !res.writableFinished) entry.outcome = 'aborted';
     });
 
-    // busboy stops passing data on one byte past the limit, so at most 10 MB + 1 byte is ever held.
-    const parser = busboy({ headers: req.headers, limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 20 } });
+    // busboy stops passing data on one byte past the limit, so at most the limit + 1 byte is ever held.
+    const parser = busboy({ headers: req.headers, limits: { fileSize: maxUploadBytes + 1, files: 1, fields: 20 } });
     /** @type {{ code: number, status: number, message: string } | undefined} */
     let refusal;
     /** @type {{ filename?: string, contentType: string, bytes: Buffer } | undefined} */
@@ -352,8 +356,8 @@ export function createEmulator({
       });
       stream.on('end', () => {
         if (name !== 'file' || refusal) return;
-        if (file.bytes > MAX_UPLOAD_BYTES) {
-          refusal = { status: 413, code: 5413, message: 'Image too large: the limit is 10 MB' };
+        if (file.bytes > maxUploadBytes) {
+          refusal = { status: 413, code: 5413, message: tooLarge };
           return;
         }
         const bytes = Buffer.concat(chunks);

@@ -169,11 +169,31 @@ describe('upload host', () => {
     const big = await uploadTo(uploadURL, paddedPNG(10 * 1024 * 1024 + 1));
     assert.equal(big.status, 413);
     assert.equal(big.body.errors[0].code, 5413);
+    assert.equal(big.body.errors[0].message, 'Image too large: the limit is 10 MB');
   });
 
   it('takes exactly 10 MB', async () => {
     const { uploadURL } = (await directUpload()).body.result;
     assert.equal((await uploadTo(uploadURL, paddedPNG(10 * 1024 * 1024))).status, 200);
+  });
+
+  it('takes more than 10 MB only when started with a larger maxUploadBytes, and names that limit', async () => {
+    const roomy = await startEmulatorServer({ accountId: account, apiToken: token, maxUploadBytes: 12 * 1024 * 1024 });
+    try {
+      const mint = async () => {
+        const res = await fetch(`http://127.0.0.1:${roomy.port}/client/v4/accounts/${account}/images/v2/direct_upload`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return (await res.json()).result.uploadURL;
+      };
+      assert.equal((await uploadTo(await mint(), paddedPNG(12 * 1024 * 1024))).status, 200);
+      const over = await uploadTo(await mint(), paddedPNG(12 * 1024 * 1024 + 1));
+      assert.equal(over.status, 413);
+      assert.equal(over.body.errors[0].message, 'Image too large: the limit is 12 MB');
+    } finally {
+      await roomy.close();
+    }
   });
 
   it('refuses bytes that are not an image with 415 and code 5455, and the URL stays usable', async () => {
