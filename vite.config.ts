@@ -51,6 +51,7 @@ export default defineConfig(({ command, mode }) => {
             substitute(/[\\/]@uppy[\\/](core|xhr-upload)[\\/]lib[\\/]locale\.js$/, './scripts/substitutes/uppy-locale.js'),
             substitute(/[\\/]lodash[\\/]throttle\.js$/, './scripts/substitutes/throttle.js'),
             substitute(/[\\/]@uppy[\\/]core[\\/]lib[\\/]utils[\\/]mimeTypes\.js$/, './scripts/substitutes/uppy-mime-types.js'),
+            substitute(/[\\/]@uppy[\\/]core[\\/]lib[\\/]utils[\\/]Translator\.js$/, './scripts/substitutes/uppy-translator.js'),
             substitute(/[\\/]@transloadit[\\/]prettier-bytes[\\/]dist[\\/]prettierBytes\.js$/, './scripts/substitutes/prettier-bytes.js'),
           ]
         : []),

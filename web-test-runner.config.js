@@ -107,7 +107,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // Each file is converted on its own request, so a CommonJS module required before it was seen
     // looks like ESM; taking its default export is what `require` meant.
-    fromRollup(commonjs)({ include: ['**/node_modules/**'], requireReturnsDefault: 'preferred' }),
+    // axe-core (loaded by chai-a11y-axe) is a browser script that sets window.axe; converted, it breaks.
+    fromRollup(commonjs)({ include: ['**/node_modules/**'], exclude: ['**/node_modules/axe-core/**'], requireReturnsDefault: 'preferred' }),
     fromRollup(json)(),
     { name: 'emulator', serverStop: () => emulatorServer.close() },
   ],

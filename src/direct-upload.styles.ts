@@ -69,6 +69,16 @@ export const styles = css`
     flex-basis: 100%;
   }
 
+  /* Live regions: heard, not seen (the same words are on screen in the status). */
+  .announce {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
   [part='file-list'] {
     flex-basis: 100%;
     margin: 0;

@@ -15,6 +15,10 @@ export interface View {
   status: UploadStatus;
   uploads: readonly FileUpload[];
   notice?: { text: string; error: boolean };
+  /** What the polite live region says: an upload's start, each quarter, its success. */
+  spoken: string;
+  /** The page's name for the element (its label, aria-label or aria-labelledby), for its button. */
+  label: string;
   onFiles(files: File[]): void;
   onDragging(dragging: boolean): void;
   onUpload(): void;
@@ -43,7 +47,7 @@ function fileText(upload: FileUpload): string {
 }
 
 /** The status line: the element's status, and any note about the last choice. */
-function statusText(view: View): string {
+function statusText(view: Pick<View, 'status' | 'multiple' | 'uploads' | 'notice'>): string {
   const { status, notice, uploads } = view;
   if (notice?.error && status === 'error') return notice.text;
   const note = notice?.text ?? '';
@@ -55,6 +59,20 @@ function statusText(view: View): string {
   } else if (uploads[0]) text = fileText(uploads[0]);
   else text = status === 'expired' ? messages.expired() : '';
   return [text, note].filter(Boolean).join(' ');
+}
+
+/** The error to announce at once, or '' when there is none. */
+function alertText(view: View): string {
+  if (view.status !== 'error') return '';
+  if (!view.multiple) return statusText(view);
+  if (view.notice?.error) return view.notice.text;
+  const failed = view.uploads.filter((upload) => upload.state.status === 'error').at(-1);
+  return failed ? messages.fileAction(failed.file.name, fileText(failed)) : '';
+}
+
+/** The sentence the polite live region says when it speaks. */
+export function spokenText(view: Pick<View, 'status' | 'multiple' | 'uploads' | 'notice'>, percent: number): string {
+  return view.status === 'uploading' ? messages.uploading(percent) : statusText(view);
 }
 
 function onDragOver(view: View, event: DragEvent): void {
@@ -80,6 +98,13 @@ function onPaste(view: View, event: ClipboardEvent): void {
   view.onFiles(files);
 }
 
+/** Escape stops what is being sent, as the Cancel button does. */
+function onKeyDown(view: View, event: KeyboardEvent): void {
+  if (event.key !== 'Escape' || !view.uploads.some((upload) => upload.inFlight)) return;
+  event.preventDefault();
+  view.onCancel();
+}
+
 function onInputChange(view: View, event: Event): void {
   const input = event.target as HTMLInputElement;
   const files = [...(input.files ?? [])];
@@ -91,13 +116,18 @@ function onInputChange(view: View, event: Event): void {
 /** Without `multiple`: the one file, its progress and its buttons. */
 function single(view: View): TemplateResult {
   const upload = view.uploads[0];
-  const canUpload = view.manual && upload && (view.status === 'ready' || view.status === 'error');
+  const canUpload = view.manual && upload?.state.status === 'ready';
+  // Trying again re-sends the same file: after a network error, a 5xx, a cancel or a timeout.
+  const canRetry = upload?.state.status === 'error';
   return html`${upload ? html`<span part="file-name">${upload.file.name}</span>` : html`<span>${messages.dropHint()}</span>`}
   ${canUpload
     ? html`<button part="upload-button" type="button" ?disabled=${view.disabled} @click=${view.onUpload}>${messages.uploadButton()}</button>`
     : nothing}
+  ${canRetry
+    ? html`<button part="retry-button" type="button" ?disabled=${view.disabled} @click=${() => view.onRetry(upload.file)}>${messages.retryButton()}</button>`
+    : nothing}
   ${view.status === 'uploading'
-    ? html`<progress part="progress" max="100" .value=${upload?.percent ?? 0}></progress>
+    ? html`<progress part="progress" max="100" aria-label=${upload?.file.name ?? messages.uploading(0)} .value=${upload?.percent ?? 0}></progress>
         <button part="cancel-button" type="button" @click=${() => view.onCancel()}>${messages.cancelButton()}</button>`
     : nothing}`;
 }
@@ -130,6 +160,8 @@ function list(view: View): TemplateResult {
       : nothing}`;
 }
 
+// The file input comes after the button: focus given to the element (a label's click, focus(),
+// reportValidity()) goes to the first control that can take it, which must be the button.
 export function renderElement(view: View): TemplateResult {
   return html`
     <div
@@ -139,7 +171,18 @@ export function renderElement(view: View): TemplateResult {
       @dragleave=${() => view.onDragging(false)}
       @drop=${(event: DragEvent) => onDrop(view, event)}
       @paste=${(event: ClipboardEvent) => onPaste(view, event)}
+      @keydown=${(event: KeyboardEvent) => onKeyDown(view, event)}
     >
+      <button
+        part="button"
+        type="button"
+        aria-label=${view.label ? messages.labelled(view.label, view.multiple ? messages.chooseImages() : messages.chooseImage()) : nothing}
+        aria-describedby=${view.status === 'error' ? 'status' : nothing}
+        ?disabled=${view.disabled}
+        @click=${openPicker}
+      >
+        <slot name="label">${view.multiple ? messages.chooseImages() : messages.chooseImage()}</slot>
+      </button>
       <input
         type="file"
         tabindex="-1"
@@ -150,11 +193,10 @@ export function renderElement(view: View): TemplateResult {
         ?disabled=${view.disabled}
         @change=${(event: Event) => onInputChange(view, event)}
       />
-      <button part="button" type="button" ?disabled=${view.disabled} @click=${openPicker}>
-        <slot name="label">${view.multiple ? messages.chooseImages() : messages.chooseImage()}</slot>
-      </button>
       ${view.multiple ? list(view) : single(view)}
-      <span part="status" role="status" aria-live="polite" class=${waitsForURL(view.status) ? 'error' : ''}>${statusText(view)}</span>
+      <span part="status" id="status" class=${waitsForURL(view.status) ? 'error' : ''}>${statusText(view)}</span>
+      <span class="announce" role="status">${view.spoken}</span>
+      <span class="announce" role="alert">${alertText(view)}</span>
     </div>
   `;
 }

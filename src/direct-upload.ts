@@ -1,9 +1,10 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { numberOr, orDefault, textOr } from './attributes.js';
+import { announce, type Said } from './announcements.js';
 import { classify, classifyByDefault, type ResponseClassifier } from './classify-response.js';
 import { Connectivity } from './connectivity.js';
 import { styles } from './direct-upload.styles.js';
-import { renderElement, type View } from './direct-upload.template.js';
+import { renderElement, spokenText, type View } from './direct-upload.template.js';
 import { emit, type CloudflareImage } from './events.js';
 import { ExpiryClock } from './expiry-clock.js';
 import { FileChooser } from './file-chooser.js';
@@ -122,6 +123,9 @@ export class DirectUploadElement extends LitElement {
     name: { converter: textOr('') },
     required: { type: Boolean, reflect: true },
     _dragging: { state: true },
+    // The page's name for the element, passed on to its button.
+    _ariaLabel: { attribute: 'aria-label' },
+    _ariaLabelledby: { attribute: 'aria-labelledby' },
   };
 
   /** The one-time upload URL from Cloudflare's Direct Creator Upload API, minted by the page's backend. Not used with `multiple`. */
@@ -194,6 +198,10 @@ export class DirectUploadElement extends LitElement {
   declare required: boolean;
 
   declare private _dragging: boolean;
+  declare private _ariaLabel: string | null;
+  declare private _ariaLabelledby: string | null;
+  #said: Said | undefined;
+  #spoken = '';
 
   readonly #queue = new UploadQueue(this, () => (this.multiple ? orDefault(this.maxParallel, 3, 1) : 1));
   readonly #clock = new ExpiryClock(this, () => this.#clockExpired());
@@ -387,6 +395,12 @@ export class DirectUploadElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const view = { status: this.status, multiple: this.multiple, uploads: this.#queue.uploads, notice: this.#chooser.notice };
+    const sending = view.uploads.filter((upload) => upload.inFlight || upload.state.status === 'success');
+    const percent = sending.length ? sending.reduce((sum, upload) => sum + (upload.inFlight ? upload.percent : 100), 0) / sending.length : 0;
+    const { said, speak } = announce(this.#said, { status: view.status, percent });
+    this.#said = said;
+    if (speak) this.#spoken = spokenText(view, Math.floor(percent));
     if (changed.has('expiry') || changed.has('uploadURL')) {
       const expiry = Date.parse(this.expiry);
       this.#clock.watch(this.expiry && !Number.isNaN(expiry) ? expiry : undefined);
@@ -395,6 +409,21 @@ export class DirectUploadElement extends LitElement {
     if (changed.has('uploadURL') && this.uploadURL && !this.multiple) {
       this.#urlExpired = false;
       this.#queue.uploads[0]?.dispatch({ type: 'url-given', manual: this.manual });
+    }
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    const focused = this.shadowRoot?.activeElement;
+    super.update(changed);
+    // The focused button went with the state it belonged to (Upload once sending, Cancel once
+    // stopped): focus moves to the control that replaced it, never to the page's body.
+    if (focused && !focused.isConnected) this.#refocus();
+  }
+
+  #refocus(): void {
+    for (const part of ['cancel-button', 'retry-button', 'upload-button', 'remove-button', 'button']) {
+      const next = this.shadowRoot?.querySelector<HTMLElement>(`[part~="${part}"]:not([disabled])`);
+      if (next) return next.focus();
     }
   }
 
@@ -410,6 +439,8 @@ export class DirectUploadElement extends LitElement {
       status: this.status,
       uploads,
       notice: this.#chooser.notice,
+      spoken: this.#spoken,
+      label: this.#label(),
       onFiles: (files) => void this.selectFiles(files),
       onDragging: (dragging) => (this._dragging = dragging),
       onUpload: () => void this.upload(),
@@ -435,6 +466,15 @@ export class DirectUploadElement extends LitElement {
   formStateRestoreCallback(state: unknown, _mode?: 'restore' | 'autocomplete'): void {
     this.#field.restore(state);
     this.requestUpdate();
+  }
+
+  /** The page's name for the element: aria-label, else aria-labelledby, else its `<label>`s. */
+  #label(): string {
+    if (this._ariaLabel) return this._ariaLabel;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const byId = (this._ariaLabelledby ?? '').split(/\s+/).flatMap((id) => (id ? [root.getElementById?.(id)?.textContent ?? ''] : []));
+    const labels = byId.length > 0 ? byId : [...(this.#field.internals?.labels ?? [])].map((label) => label.textContent ?? '');
+    return labels.map((text) => text.trim()).filter(Boolean).join(' ');
   }
 
   get #disabled(): boolean {

@@ -62,6 +62,7 @@ export const messages = {
   retryButton: () => 'Try again',
   removeButton: () => 'Remove',
   fileAction: (action: string, name: string) => `${action}: ${name}`,
+  labelled: (label: string, action: string) => `${label}: ${action}`,
   batchProgress: (done: number, total: number) => `${formatNumber(done)} of ${formatNumber(total)} uploaded.`,
   fileList: () => 'Chosen images',
   onlyOneImage: (name: string) => `Only one image can be added here; “${name}” was not.`,
