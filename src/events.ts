@@ -147,5 +147,6 @@ export function emit<K extends DirectUploadEventName>(target: EventTarget, name:
 }
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- only an interface merges into the DOM's event map
   interface HTMLElementEventMap extends DirectUploadEventMap {}
 }

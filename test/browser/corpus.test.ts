@@ -52,13 +52,13 @@ function describeCorpus(title: string, base: string, whenAbsent?: string) {
         console.warn(`Skipping the tests over ${title}: ${whenAbsent}`);
         this.skip();
       }
-      expect(response.ok, `${base}/manifest.json: HTTP ${response.status}`).to.be.true;
+      expect(response.ok, `${base}/manifest.json: HTTP ${response.status}`).to.equal(true);
       manifest = await response.json();
-      expect(manifest).to.not.be.empty;
+      expect(manifest.length, 'entries in the manifest').to.be.above(0);
       await Promise.all(
         manifest.map(async (entry) => {
           const res = await fetch(`${base}/${entry.path.split('/').map(encodeURIComponent).join('/')}`);
-          expect(res.ok, `${entry.path}: HTTP ${res.status}`).to.be.true;
+          expect(res.ok, `${entry.path}: HTTP ${res.status}`).to.equal(true);
           bytesOf.set(entry.path, new Uint8Array(await res.arrayBuffer()));
         }),
       );

@@ -42,14 +42,14 @@ async function choose(
 async function accepted(...args: Parameters<typeof choose>) {
   const outcome = await choose(...args);
   if (!('accepted' in outcome)) throw new Error(`expected acceptance, got: ${outcome.rejected.message}`);
-  const { file: _file, ...rest } = outcome.accepted;
+  const { file, ...rest } = outcome.accepted;
   return rest;
 }
 
 async function rejected(...args: Parameters<typeof choose>) {
   const outcome = await choose(...args);
   if (!('rejected' in outcome)) throw new Error(`expected rejection, got acceptance as ${outcome.accepted.type}`);
-  const { file: _file, ...rest } = outcome.rejected;
+  const { file, ...rest } = outcome.rejected;
   return rest;
 }
 
