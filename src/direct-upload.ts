@@ -16,14 +16,7 @@ import { urlProblem, type FileStatus, type Failure, type URLFacts, type World } 
 import { checkUploadURL, defaultUploadHosts } from './url-policy.js';
 import { factsOf, recordURL } from './url-registry.js';
 import { fetchUploadURL, type UploadURLProvider } from './url-source.js';
-import {
-  defaultAccept,
-  defaultMaxArea,
-  defaultMaxDimension,
-  defaultMaxFileSize,
-  type HostRule,
-  type Limits,
-} from './validation.js';
+import { defaultAccept, defaultMaxArea, defaultMaxDimension, defaultMaxFileSize, type HostRule, type Limits } from './validation.js';
 
 /** One file the element holds, as the page sees it. */
 export interface HeldFile {

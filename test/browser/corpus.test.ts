@@ -101,7 +101,10 @@ function describeCorpus(title: string, base: string, whenAbsent?: string) {
           if (!entry.expectedValid) continue;
           const type = cloudflareTypes[entry.format];
           const size = expectedSize(entry);
-          const got = 'reason' in verdict ? `rejected (${verdict.reason}): ${verdict.message}` : `${verdict.type} ${verdict.width} × ${verdict.height}`;
+          const got =
+            'reason' in verdict
+              ? `rejected (${verdict.reason}): ${verdict.message}`
+              : `${verdict.type} ${verdict.width} × ${verdict.height}`;
           const want = !type ? 'rejected (type)' : size ? `${type} ${size.width} × ${size.height}` : 'rejected (unreadable)';
           if (!got.startsWith(want)) wrong.push(`${entry.path}: got ${got}; expected ${want}`);
         }
