@@ -186,6 +186,7 @@ export class DirectUploadElement extends LitElement {
   /** Keeps the form from submitting until an image is stored. */
   declare required: boolean;
 
+  /** The drop highlight: a named field, since Lit's reactive state cannot be #private. @internal */
   declare private _dragging: boolean;
 
   readonly #queue = new UploadQueue(this, () => (this.multiple ? orDefault(this.maxParallel, 3, 1) : 1));

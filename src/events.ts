@@ -141,7 +141,10 @@ export type DirectUploadEventName = keyof DirectUploadEventMap;
 
 export type DetailOf<K extends DirectUploadEventName> = DirectUploadEventMap[K] extends CustomEvent<infer D> ? D : never;
 
-/** Fires one of the element's events; the only way the element fires them. */
+/**
+ * Fires one of the element's events; the only way the element fires them.
+ * @internal
+ */
 export function emit<K extends DirectUploadEventName>(target: EventTarget, name: K, detail: DetailOf<K>): void {
   target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
