@@ -16,7 +16,8 @@ export default {
           for (const declaration of mod.declarations ?? []) {
             if (!('members' in declaration)) continue;
             // An `@internal` field is left out by the analyzer, but its entry in `static properties` (Lit state, named `_…`) is not.
-            declaration.members = declaration.members?.filter((m) => m.privacy !== 'private' && !/^[#_]/.test(m.name));
+            // Static fields (formAssociated, shadowRootOptions) are read by the browser and Lit, not by a page.
+            declaration.members = declaration.members?.filter((m) => m.privacy !== 'private' && !/^[#_]/.test(m.name) && !m.static);
             if ('attributes' in declaration) {
               declaration.attributes = declaration.attributes?.filter((a) => !a.name.startsWith('_'));
             }
