@@ -15,7 +15,9 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (!('members' in declaration)) continue;
-            declaration.members = declaration.members?.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+            // An `@internal` field is left out by the analyzer, but its entry in `static properties` (Lit state, named `_…`) is not.
+            // Static fields (formAssociated, shadowRootOptions) are read by the browser and Lit, not by a page.
+            declaration.members = declaration.members?.filter((m) => m.privacy !== 'private' && !/^[#_]/.test(m.name) && !m.static);
             if ('attributes' in declaration) {
               declaration.attributes = declaration.attributes?.filter((a) => !a.name.startsWith('_'));
             }

@@ -79,7 +79,7 @@ export function webkitLauncher(paths) {
         const status = await fetch(`${driverBase}/status`);
         if (status.ok) break;
       } catch (error) {
-        if (attempt > 100) throw new Error(`WebKitWebDriver did not start: ${String(error)}`);
+        if (attempt > 100) throw new Error(`WebKitWebDriver did not start: ${String(error)}`, { cause: error });
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -17,14 +17,7 @@ import { urlProblem, type FileStatus, type Failure, type URLFacts, type World } 
 import { checkUploadURL, defaultUploadHosts } from './url-policy.js';
 import { factsOf, recordURL } from './url-registry.js';
 import { fetchUploadURL, type UploadURLProvider } from './url-source.js';
-import {
-  defaultAccept,
-  defaultMaxArea,
-  defaultMaxDimension,
-  defaultMaxFileSize,
-  type HostRule,
-  type Limits,
-} from './validation.js';
+import { defaultAccept, defaultMaxArea, defaultMaxDimension, defaultMaxFileSize, type HostRule, type Limits } from './validation.js';
 
 /** One file the element holds, as the page sees it. */
 export interface HeldFile {
@@ -197,6 +190,7 @@ export class DirectUploadElement extends LitElement {
   /** Keeps the form from submitting until an image is stored. */
   declare required: boolean;
 
+  /** The drop highlight: a named field, since Lit's reactive state cannot be #private. @internal */
   declare private _dragging: boolean;
   declare private _ariaLabel: string | null;
   declare private _ariaLabelledby: string | null;

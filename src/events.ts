@@ -141,11 +141,15 @@ export type DirectUploadEventName = keyof DirectUploadEventMap;
 
 export type DetailOf<K extends DirectUploadEventName> = DirectUploadEventMap[K] extends CustomEvent<infer D> ? D : never;
 
-/** Fires one of the element's events; the only way the element fires them. */
+/**
+ * Fires one of the element's events; the only way the element fires them.
+ * @internal
+ */
 export function emit<K extends DirectUploadEventName>(target: EventTarget, name: K, detail: DetailOf<K>): void {
   target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- only an interface merges into the DOM's event map
   interface HTMLElementEventMap extends DirectUploadEventMap {}
 }

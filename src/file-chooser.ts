@@ -79,7 +79,10 @@ export class FileChooser {
 
   /** Without `multiple`: the first image is taken, the others refused. */
   async #chooseFirstImage(files: File[]): Promise<boolean[]> {
-    const first = Math.max(0, files.findIndex((file) => file.type.startsWith('image/')));
+    const first = Math.max(
+      0,
+      files.findIndex((file) => file.type.startsWith('image/')),
+    );
     const accepted = this.#chooseOne(files[first]);
     files.forEach((file, i) => i !== first && this.#refuseCount(file, messages.onlyOneImage(file.name), 1, files.length));
     const taken = await accepted;

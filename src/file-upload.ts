@@ -1,7 +1,16 @@
 import { readFailure, type FailedUpload, type UploadOutcome } from './classify-response.js';
 import { emit, type CloudflareImage, type DetailOf } from './events.js';
 import type { ImageInfo } from './image-info.js';
-import { decide, initialState, type Effect, type LifecycleEvent, type SendResult, type UploadState, type URLFacts, type World } from './url-lifecycle.js';
+import {
+  decide,
+  initialState,
+  type Effect,
+  type LifecycleEvent,
+  type SendResult,
+  type UploadState,
+  type URLFacts,
+  type World,
+} from './url-lifecycle.js';
 import { claimURL, recordURL } from './url-registry.js';
 import { TransferRate, type Rate } from './transfer-rate.js';
 import { UploadSession, type SendOutcome } from './upload-session.js';
@@ -100,9 +109,11 @@ export class FileUpload {
   #perform(effect: Effect): void {
     const run = this.#run;
     // What an async effect reports counts only while its run is the current one.
-    const current = <T>(then: (value: T) => LifecycleEvent) => (value: T) => {
-      if (run === this.#run && !run?.signal.aborted) this.dispatch(then(value));
-    };
+    const current =
+      <T>(then: (value: T) => LifecycleEvent) =>
+      (value: T) => {
+        if (run === this.#run && !run?.signal.aborted) this.dispatch(then(value));
+      };
     switch (effect.type) {
       case 'emit':
         if (effect.name === 'upload-success') this.result = effect.detail.result;
@@ -166,7 +177,13 @@ export class FileUpload {
     const uploaded = Math.min(Math.round(bytesUploaded), bytesTotal);
     this.percent = Math.floor((uploaded / bytesTotal) * 100);
     this.rate = this.#transferRate.sample(uploaded, bytesTotal, performance.now());
-    emit(this.host.element, 'upload-progress', { file: this.file, bytesUploaded: uploaded, bytesTotal, percent: this.percent, ...this.rate });
+    emit(this.host.element, 'upload-progress', {
+      file: this.file,
+      bytesUploaded: uploaded,
+      bytesTotal,
+      percent: this.percent,
+      ...this.rate,
+    });
     this.host.changed(this);
   }
 

@@ -119,7 +119,7 @@ function gifFrames(bytes: Uint8Array): number {
 function webpFrames(bytes: Uint8Array): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let frames = 0;
-  for (let offset = 12; offset + 8 <= bytes.length; ) {
+  for (let offset = 12; offset + 8 <= bytes.length;) {
     if (String.fromCharCode(...bytes.subarray(offset, offset + 4)) === 'ANMF') frames += 1;
     offset += 8 + view.getUint32(offset + 4, true) + (view.getUint32(offset + 4, true) % 2);
   }

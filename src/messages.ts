@@ -12,8 +12,7 @@ const language = 'en';
 
 const formatNumber = (n: number) => new Intl.NumberFormat(language).format(n);
 const formatPixels = (width: number, height: number) => `${formatNumber(width)} × ${formatNumber(height)} px`;
-const formatMegapixels = (pixels: number) =>
-  new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(pixels / 1_000_000);
+const formatMegapixels = (pixels: number) => new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(pixels / 1_000_000);
 
 const formatNames: Record<ImageFormat, string> = {
   png: 'a PNG',
@@ -55,8 +54,7 @@ export const messages = {
   cancelButton: () => 'Cancel',
   validating: () => 'Checking the image…',
   ready: () => 'Ready to upload.',
-  uploading: (percent: number) =>
-    `Uploading… ${new Intl.NumberFormat(language, { style: 'percent' }).format(percent / 100)}`,
+  uploading: (percent: number) => `Uploading… ${new Intl.NumberFormat(language, { style: 'percent' }).format(percent / 100)}`,
   uploaded: () => 'Uploaded.',
   queued: () => 'Waiting to upload…',
   retryButton: () => 'Try again',
@@ -101,8 +99,7 @@ export const messages = {
   requiredMany: () => 'Choose at least one image to upload.',
   stillUploading: () => 'Wait until the image has uploaded.',
   notInPage: () => 'The element is not in the page, so it does not upload. Nothing was sent.',
-  multipleNeedsSource: () =>
-    'Several images need one upload URL each: set uploadURLProvider or upload-url-endpoint. Nothing was sent.',
+  multipleNeedsSource: () => 'Several images need one upload URL each: set uploadURLProvider or upload-url-endpoint. Nothing was sent.',
   noUploadURL: () => 'No upload URL is set: the page must give the element a one-time upload URL from its backend.',
   invalidUploadURL: (uploadURL: string) => `“${uploadURL}” is not a valid upload URL.`,
   credentialsInUploadURL: () => 'The upload URL must not contain a user name or password.',
@@ -114,8 +111,7 @@ export const messages = {
   networkFailed: () => 'The upload could not reach the server. Check the connection and try again.',
   serverFailed: (status: number, detail?: string) =>
     `The upload server failed (HTTP ${status})${detail ? `: ${detail}` : ''}. Try again later.`,
-  uploadRefused: (status: number, detail?: string) =>
-    `The upload was refused (HTTP ${status})${detail ? `: ${detail}` : ''}.`,
+  uploadRefused: (status: number, detail?: string) => `The upload was refused (HTTP ${status})${detail ? `: ${detail}` : ''}.`,
   unexpectedAnswer: (status: number) => `The upload server gave an answer that is not Cloudflare’s (HTTP ${status}).`,
   cancelled: () => 'The upload was cancelled.',
   stalled: (ms: number) =>

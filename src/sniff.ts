@@ -7,8 +7,7 @@
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'svg' | 'heic' | 'heif' | 'avif' | 'bmp' | 'tiff';
 
 export type Sniffed =
-  | { kind: 'image'; format: ImageFormat; type: string }
-  | { kind: 'other'; type: string; what: 'html' | 'pdf' | 'zip' | 'xml' | 'unknown' };
+  { kind: 'image'; format: ImageFormat; type: string } | { kind: 'other'; type: string; what: 'html' | 'pdf' | 'zip' | 'xml' | 'unknown' };
 
 export const mimeTypes: Record<ImageFormat, string> = {
   png: 'image/png',
@@ -41,8 +40,7 @@ function isoBrandFormat(bytes: Uint8Array): ImageFormat | undefined {
   for (let offset = 16; offset + 4 <= Math.min(boxSize, bytes.length); offset += 4) {
     compatible.push(latin1(bytes, offset, offset + 4));
   }
-  const byBrand = (brand: string): ImageFormat | undefined =>
-    heicBrands.has(brand) ? 'heic' : avifBrands.has(brand) ? 'avif' : undefined;
+  const byBrand = (brand: string): ImageFormat | undefined => (heicBrands.has(brand) ? 'heic' : avifBrands.has(brand) ? 'avif' : undefined);
   if (byBrand(major)) return byBrand(major);
   if (structuralBrands.has(major)) {
     if (compatible.some((b) => avifBrands.has(b))) return 'avif';

@@ -10,7 +10,10 @@ export type UploadURLCheck = { ok: true; url: URL } | { ok: false; message: stri
 
 /** Parses a space-separated `host[:port]` list into lower-case entries. */
 function parseUploadHosts(hosts: string): string[] {
-  return hosts.split(/\s+/).filter(Boolean).map((host) => host.toLowerCase());
+  return hosts
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((host) => host.toLowerCase());
 }
 
 /**

@@ -43,7 +43,7 @@ export async function fetchUploadURL(provider: UploadURLProvider | undefined, en
     try {
       response = await fetch(endpoint, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
     } catch (error) {
-      throw new Error(messages.endpointUnreachable(endpoint, (error as Error).message));
+      throw new Error(messages.endpointUnreachable(endpoint, (error as Error).message), { cause: error });
     }
     if (!response.ok) throw new Error(messages.endpointFailed(endpoint, response.status));
     answer = await response.json().catch(() => undefined);

@@ -77,12 +77,7 @@ const reject = (reason: FileRejectedReason, message: string, figures: { limit?: 
  * (never decoding the image), then the page's own rule. `admit` asks Uppy's restrictions about
  * type and size.
  */
-export async function checkFile(
-  file: File,
-  limits: Limits,
-  admit: (type: string) => boolean,
-  hostRule?: HostRule,
-): Promise<Verdict> {
+export async function checkFile(file: File, limits: Limits, admit: (type: string) => boolean, hostRule?: HostRule): Promise<Verdict> {
   const { name } = file;
   if (file.size === 0) return reject('empty', messages.fileEmpty(name));
   const { sniffed, head } = await sniffFile(file);

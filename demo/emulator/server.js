@@ -36,7 +36,13 @@ export async function startEmulatorServer({ port = 0, hosts = ['127.0.0.1'], ...
     port: boundPort,
     async close() {
       await Promise.all(
-        servers.map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(() => resolve(undefined)); })),
+        servers.map(
+          (s) =>
+            new Promise((resolve) => {
+              s.closeAllConnections();
+              s.close(() => resolve(undefined));
+            }),
+        ),
       );
     },
   };

@@ -9,7 +9,13 @@ export function sniffImageType(head) {
   const startsWith = (/** @type {number[]} */ bytes, offset = 0) => bytes.every((b, i) => head[offset + i] === b);
   if (startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith([0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (head.subarray(0, 6).toString('latin1').match(/^GIF8[79]a$/)) return 'image/gif';
+  if (
+    head
+      .subarray(0, 6)
+      .toString('latin1')
+      .match(/^GIF8[79]a$/)
+  )
+    return 'image/gif';
   if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') {
     return 'image/webp';
   }

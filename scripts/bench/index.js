@@ -121,10 +121,20 @@ if (browserParts.length > 0) {
       if (part === 'render') {
         const bundles = sizes.flatMap(({ name, bundle, files }) =>
           bundle
-            ? [{ name, script: `/bundles/${bundle}.js`, style: files.some((f) => f.endsWith('.css')) ? `/bundles/${bundle}.css` : undefined, ...bundleButtons[bundle] }]
+            ? [
+                {
+                  name,
+                  script: `/bundles/${bundle}.js`,
+                  style: files.some((f) => f.endsWith('.css')) ? `/bundles/${bundle}.css` : undefined,
+                  ...bundleButtons[bundle],
+                },
+              ]
             : [],
         );
-        const samples = await measureFirstRender(browser, servers.origin, { ...settings.render, subjects: [...scriptTagSubjects, ...bundles] });
+        const samples = await measureFirstRender(browser, servers.origin, {
+          ...settings.render,
+          subjects: [...scriptTagSubjects, ...bundles],
+        });
         const of = (/** @type {string} */ name) => median(samples.filter((s) => s.name === name).map((s) => s.ms));
         const element = of(scriptTagSubjects[0].name);
         const baseline = of(scriptTagSubjects[1].name);

@@ -33,7 +33,13 @@ const ownButton = { within: 'direct-upload', button: '[part~="base"] [part~="but
 /** @type {Subject[]} */
 export const scriptTagSubjects = [
   { name: 'direct-upload.min.js', script: '/direct-upload.min.js', holds: 'direct-upload', ...ownButton },
-  { name: 'minimal custom element', script: '/baseline-upload.js', holds: 'baseline-upload', within: 'baseline-upload', button: '[part~="button"]' },
+  {
+    name: 'minimal custom element',
+    script: '/baseline-upload.js',
+    holds: 'baseline-upload',
+    within: 'baseline-upload',
+    button: '[part~="button"]',
+  },
 ];
 
 /** How to tell each bundle's uploader rendered, by the bundle's file name (scripts/bench/entries/). */

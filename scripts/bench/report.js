@@ -7,7 +7,8 @@ const esbuildVersion = JSON.parse(readFileSync(new URL('../../node_modules/esbui
 const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (/** @type {number} */ bytes) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 const ms = (/** @type {number} */ value) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
-const times = (/** @type {number | undefined} */ value) => (value === undefined ? '—' : `${value < 0.1 ? value.toFixed(3) : value.toFixed(2)}×`);
+const times = (/** @type {number | undefined} */ value) =>
+  value === undefined ? '—' : `${value < 0.1 ? value.toFixed(3) : value.toFixed(2)}×`;
 const signed = (/** @type {number} */ bytes) => `${bytes >= 0 ? '+' : '−'}${kb(Math.abs(bytes))}`;
 const rate = (/** @type {number} */ bytes, /** @type {number} */ elapsed) => `${(bytes / 1024 / 1024 / (elapsed / 1000)).toFixed(0)} MB/s`;
 
@@ -98,9 +99,12 @@ function renderTable(r) {
 /** @param {Record<string, any>} r */
 export function markdownReport(r) {
   const load = `load average ${r.loadBefore.toFixed(1)} before, ${r.loadAfter.toFixed(1)} after`;
-  const sections = [`# direct-upload benchmark\n\n${r.date}, commit ${r.commit}; ${r.chromium ?? 'no browser'} headless, Node ${r.node}, ${r.cpu}, ${load}.`];
+  const sections = [
+    `# direct-upload benchmark\n\n${r.date}, commit ${r.commit}; ${r.chromium ?? 'no browser'} headless, Node ${r.node}, ${r.cpu}, ${load}.`,
+  ];
   const rows = summaryRows(r);
-  if (rows.length > 0) sections.push(`## Speed and memory\n\n${table(['measure', 'direct-upload', 'baseline (same run)', 'ratio (ours / baseline)'], rows)}`);
+  if (rows.length > 0)
+    sections.push(`## Speed and memory\n\n${table(['measure', 'direct-upload', 'baseline (same run)', 'ratio (ours / baseline)'], rows)}`);
   if (r.validate) {
     sections.push(`Validation goal (under 10 ms median, at least 20× faster than decoding): ${r.validate.goalMet ? 'met' : 'missed'}.`);
   }
@@ -116,4 +120,3 @@ export function markdownReport(r) {
   }
   return `${sections.join('\n\n')}\n`;
 }
-

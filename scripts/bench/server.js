@@ -32,7 +32,10 @@ export async function startBenchServers({ maxUploadBytes, files, bundles }) {
       : files[path];
     // Every page load fetches every script again, so no load is helped by an earlier one's cache.
     if (file) res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body());
-    else res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end('<!doctype html><meta charset="utf-8"><title>bench</title><body></body>');
+    else
+      res
+        .writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' })
+        .end('<!doctype html><meta charset="utf-8"><title>bench</title><body></body>');
   });
   await new Promise((resolve) => pages.listen(0, '127.0.0.1', () => resolve(undefined)));
   const { port } = /** @type {import('node:net').AddressInfo} */ (pages.address());

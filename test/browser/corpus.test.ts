@@ -52,13 +52,13 @@ function describeCorpus(title: string, base: string, whenAbsent?: string) {
         console.warn(`Skipping the tests over ${title}: ${whenAbsent}`);
         this.skip();
       }
-      expect(response.ok, `${base}/manifest.json: HTTP ${response.status}`).to.be.true;
+      expect(response.ok, `${base}/manifest.json: HTTP ${response.status}`).to.equal(true);
       manifest = await response.json();
-      expect(manifest).to.not.be.empty;
+      expect(manifest.length, 'entries in the manifest').to.be.above(0);
       await Promise.all(
         manifest.map(async (entry) => {
           const res = await fetch(`${base}/${entry.path.split('/').map(encodeURIComponent).join('/')}`);
-          expect(res.ok, `${entry.path}: HTTP ${res.status}`).to.be.true;
+          expect(res.ok, `${entry.path}: HTTP ${res.status}`).to.equal(true);
           bytesOf.set(entry.path, new Uint8Array(await res.arrayBuffer()));
         }),
       );
@@ -101,7 +101,10 @@ function describeCorpus(title: string, base: string, whenAbsent?: string) {
           if (!entry.expectedValid) continue;
           const type = cloudflareTypes[entry.format];
           const size = expectedSize(entry);
-          const got = 'reason' in verdict ? `rejected (${verdict.reason}): ${verdict.message}` : `${verdict.type} ${verdict.width} × ${verdict.height}`;
+          const got =
+            'reason' in verdict
+              ? `rejected (${verdict.reason}): ${verdict.message}`
+              : `${verdict.type} ${verdict.width} × ${verdict.height}`;
           const want = !type ? 'rejected (type)' : size ? `${type} ${size.width} × ${size.height}` : 'rejected (unreadable)';
           if (!got.startsWith(want)) wrong.push(`${entry.path}: got ${got}; expected ${want}`);
         }

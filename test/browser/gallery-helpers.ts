@@ -4,8 +4,7 @@ import { onePixelPNG, paddedPNG } from '../fixtures/images.js';
 import { emulatorHost, mintUploadURL, misbehave, uploadRequestsFor, type Behaviour } from './emulator.js';
 
 /** A PNG named `name`: one pixel, or padded to `bytes`. */
-export const image = (name: string, bytes = 0) =>
-  new File([bytes ? paddedPNG(bytes) : onePixelPNG], name, { type: 'image/png' });
+export const image = (name: string, bytes = 0) => new File([bytes ? paddedPNG(bytes) : onePixelPNG], name, { type: 'image/png' });
 
 /** The upload POSTs the emulator saw for one draft. */
 export const posts = async (id: string) => (await uploadRequestsFor(id)).filter((r) => r.method === 'POST');

@@ -175,7 +175,10 @@ describe('<direct-upload> hardened', () => {
       other.uploadHosts = `127.0.0.1:${port}`;
       const recorder = recordEvents(other);
       await other.selectFile(image('again.png'));
-      expect(recorder.of('url-used').map((e) => e.detectedBy), variant).to.deep.equal(['client']);
+      expect(
+        recorder.of('url-used').map((e) => e.detectedBy),
+        variant,
+      ).to.deep.equal(['client']);
     }
     expect(await posts(id)).to.have.length(1);
   });
@@ -197,13 +200,19 @@ describe('<direct-upload> hardened', () => {
       await el.selectFile(image('dot.png'));
       errors.stop();
       expect(errors.seen).to.deep.equal([]);
-      expect(recorder.of('upload-error').map((e) => e.reason), 'the emulator is not an allowed host now').to.deep.equal(['config']);
+      expect(
+        recorder.of('upload-error').map((e) => e.reason),
+        'the emulator is not an allowed host now',
+      ).to.deep.equal(['config']);
       expect(await uploadRequestsFor(id)).to.deep.equal([]);
     });
 
     for (const [how, setUp] of [
       ['max-file-size="10MB"', (el: DirectUploadElement) => el.setAttribute('max-file-size', '10MB')],
-      ['max-file-size removed', (el: DirectUploadElement) => (el.setAttribute('max-file-size', '20000000'), el.removeAttribute('max-file-size'))],
+      [
+        'max-file-size removed',
+        (el: DirectUploadElement) => (el.setAttribute('max-file-size', '20000000'), el.removeAttribute('max-file-size')),
+      ],
     ] as const) {
       it(`${how} keeps Cloudflare's 10 MB limit`, async () => {
         const { uploadURL, id } = await mintUploadURL();

@@ -59,7 +59,9 @@ describe('<direct-upload> input', () => {
   });
 
   it('asks a phone for its camera with capture', async () => {
-    const el = await fixture<DirectUploadElement>(html`<direct-upload capture="environment" upload-hosts=${await emulatorHost()}></direct-upload>`);
+    const el = await fixture<DirectUploadElement>(
+      html`<direct-upload capture="environment" upload-hosts=${await emulatorHost()}></direct-upload>`,
+    );
     const input = () => el.shadowRoot!.querySelector('input[type="file"]')!;
     expect(input().getAttribute('capture')).to.equal('environment');
     el.capture = '';

@@ -68,7 +68,11 @@ describe('<direct-upload> races and faults', () => {
   it('two selectFiles at once cannot hold more than max-files', async () => {
     const { provider } = galleryProvider();
     const el = await gallery(provider, { maxFiles: 2 });
-    const results = await Promise.all([el.selectFiles([image('a.png')]), el.selectFiles([image('b.png')]), el.selectFiles([image('c.png')])]);
+    const results = await Promise.all([
+      el.selectFiles([image('a.png')]),
+      el.selectFiles([image('b.png')]),
+      el.selectFiles([image('c.png')]),
+    ]);
     expect(el.files.length, `held ${el.files.length} files with max-files 2; results ${JSON.stringify(results)}`).to.be.at.most(2);
   });
 
@@ -189,7 +193,7 @@ describe('<direct-upload> races and faults', () => {
 });
 
 describe('<direct-upload> without multiple, mid-upload', () => {
-  it('without multiple, with a provider: a new file chosen while the first was being stored is not sent to the first file\'s URL', async () => {
+  it("without multiple, with a provider: a new file chosen while the first was being stored is not sent to the first file's URL", async () => {
     const { provider, given } = galleryProvider((n) => (n === 0 ? { delayMs: 2000 } : undefined));
     const el = await fixture<DirectUploadElement>(html`<direct-upload upload-hosts=${await emulatorHost()}></direct-upload>`);
     el.uploadURLProvider = provider;

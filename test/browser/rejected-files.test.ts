@@ -48,7 +48,9 @@ describe('<direct-upload> rejecting files before sending', () => {
   it('rejects an HTML file named .png, saying what it really is', async () => {
     const file = new File([htmlPage], 'page.png', { type: 'image/png' });
     const { recorder, requests } = await choose(file);
-    expect(recorder.of('file-rejected')).to.deep.equal([{ file, reason: 'type', message: '“page.png” is an HTML document, not an image.' }]);
+    expect(recorder.of('file-rejected')).to.deep.equal([
+      { file, reason: 'type', message: '“page.png” is an HTML document, not an image.' },
+    ]);
     expect(requests.filter((r) => r.kind === 'upload')).to.deep.equal([]);
   });
 

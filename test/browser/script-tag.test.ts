@@ -76,7 +76,10 @@ describe('dist/direct-upload.min.js, the script-tag build (npm test builds it fi
       expect(el.status).to.equal('success');
       expect(recorder.of('upload-progress').at(-1)?.percent).to.equal(100);
       const tries = (await uploadRequestsFor(first.id)).filter((r) => r.method === 'POST');
-      expect(tries.map((r) => r.status), 'a 5xx is retried').to.deep.equal([502, 200]);
+      expect(
+        tries.map((r) => r.status),
+        'a 5xx is retried',
+      ).to.deep.equal([502, 200]);
 
       // Uppy's table of types by extension is left out: what is sent carries the type read from the bytes.
       const typeless = await mintUploadURL();

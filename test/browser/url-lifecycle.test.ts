@@ -2,15 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { DirectUploadElement } from '../../src/index.js';
 import { classifyByDefault } from '../../src/classify-response.js';
 import { onePixelPNG, paddedPNG } from '../fixtures/images.js';
-import {
-  advanceClock,
-  emulatorHost,
-  isStored,
-  mintUploadURL,
-  misbehave,
-  uploadRequestsFor,
-  waitForUploads,
-} from './emulator.js';
+import { advanceClock, emulatorHost, isStored, mintUploadURL, misbehave, uploadRequestsFor, waitForUploads } from './emulator.js';
 import { recordEvents } from './events.js';
 import { partText, uploaderFor } from './helpers.js';
 
@@ -177,24 +169,37 @@ describe('<direct-upload> one-time URL lifecycle', () => {
     it('classifies by status and by Cloudflare’s message', () => {
       const answer = (status: number, code?: number, message?: string) =>
         classifyByDefault({ status, errors: code || message ? [{ code, message }] : [], body: undefined });
-      expect(
-        [
-          answer(410),
-          answer(400, 5400, 'Upload URL expired'),
-          answer(409),
-          answer(400, 5400, 'Image already uploaded'),
-          answer(403, 5400, 'This URL was consumed'),
-          answer(413),
-          answer(400, 5413),
-          answer(415),
-          answer(400, 5455),
-          answer(500),
-          answer(503),
-          answer(0),
-          answer(400),
-          answer(404),
-        ],
-      ).to.deep.equal(['expired', 'expired', 'used', 'used', 'used', 'rejected', 'rejected', 'rejected', 'rejected', 'server', 'server', 'network', 'rejected', 'rejected']);
+      expect([
+        answer(410),
+        answer(400, 5400, 'Upload URL expired'),
+        answer(409),
+        answer(400, 5400, 'Image already uploaded'),
+        answer(403, 5400, 'This URL was consumed'),
+        answer(413),
+        answer(400, 5413),
+        answer(415),
+        answer(400, 5455),
+        answer(500),
+        answer(503),
+        answer(0),
+        answer(400),
+        answer(404),
+      ]).to.deep.equal([
+        'expired',
+        'expired',
+        'used',
+        'used',
+        'used',
+        'rejected',
+        'rejected',
+        'rejected',
+        'rejected',
+        'server',
+        'server',
+        'network',
+        'rejected',
+        'rejected',
+      ]);
     });
   });
 
@@ -345,7 +350,9 @@ describe('<direct-upload> one-time URL lifecycle', () => {
       el.uploadURL = old.uploadURL;
       const recorder = recordEvents(el);
       await el.selectFile(dot());
-      expect(recorder.of('url-expired')).to.deep.equal([{ file: el.file, uploadURL: old.uploadURL, expiry: null, detectedBy: 'server', certain: false }]);
+      expect(recorder.of('url-expired')).to.deep.equal([
+        { file: el.file, uploadURL: old.uploadURL, expiry: null, detectedBy: 'server', certain: false },
+      ]);
       expect(el.status).to.equal('success');
       expect(await posts(old.id)).to.have.length(2);
       expect(await posts(given[0].id)).to.have.length(1);

@@ -1,18 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { DirectUploadElement } from '../../src/index.js';
 import type { FileAcceptedDetail, FileRejectedDetail } from '../../src/events.js';
-import {
-  bmpHeader,
-  gif,
-  heif,
-  htmlPage,
-  jpegHeader,
-  onePixelPNG,
-  pngHeader,
-  text,
-  tiffHeader,
-  webp,
-} from '../fixtures/images.js';
+import { bmpHeader, gif, heif, htmlPage, jpegHeader, onePixelPNG, pngHeader, text, tiffHeader, webp } from '../fixtures/images.js';
 import { mintUploadURL, requestsFor } from './emulator.js';
 import { recordEvents } from './events.js';
 import { uploaderFor } from './helpers.js';
@@ -35,21 +24,24 @@ async function choose(
   const accepted = recorder.of('file-accepted');
   const rejected = recorder.of('file-rejected');
   expect(accepted.length + rejected.length, 'exactly one verdict').to.equal(1);
-  expect((await requestsFor(id)).filter((r) => r.kind === 'upload'), 'nothing was sent').to.deep.equal([]);
+  expect(
+    (await requestsFor(id)).filter((r) => r.kind === 'upload'),
+    'nothing was sent',
+  ).to.deep.equal([]);
   return accepted.length ? { el, accepted: accepted[0] } : { el, rejected: rejected[0] };
 }
 
 async function accepted(...args: Parameters<typeof choose>) {
   const outcome = await choose(...args);
   if (!('accepted' in outcome)) throw new Error(`expected acceptance, got: ${outcome.rejected.message}`);
-  const { file: _file, ...rest } = outcome.accepted;
+  const { file, ...rest } = outcome.accepted;
   return rest;
 }
 
 async function rejected(...args: Parameters<typeof choose>) {
   const outcome = await choose(...args);
   if (!('rejected' in outcome)) throw new Error(`expected rejection, got acceptance as ${outcome.accepted.type}`);
-  const { file: _file, ...rest } = outcome.rejected;
+  const { file, ...rest } = outcome.rejected;
   return rest;
 }
 
@@ -61,7 +53,16 @@ describe('<direct-upload> validation by content', () => {
       ['GIF', gif(320, 200), 'image/gif', 320, 200],
       ['WebP', webp(800, 600), 'image/webp', 800, 600],
       ['HEIC', heif(4032, 3024), 'image/heic', 4032, 3024],
-      ['HEIC in 512 px tiles, as phones write it', heif(4032, 3024, 'heic', [[512, 512], [512, 512]]), 'image/heic', 4032, 3024],
+      [
+        'HEIC in 512 px tiles, as phones write it',
+        heif(4032, 3024, 'heic', [
+          [512, 512],
+          [512, 512],
+        ]),
+        'image/heic',
+        4032,
+        3024,
+      ],
       ['SVG with width and height', text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="150"/>'), 'image/svg+xml', 300, 150],
       ['SVG with a viewBox only', text('<svg viewBox="0 0 120 60" xmlns="http://www.w3.org/2000/svg"></svg>'), 'image/svg+xml', 120, 60],
     ];
@@ -107,7 +108,11 @@ describe('<direct-upload> validation by content', () => {
       ['an HTML page', htmlPage, '“x.png” is an HTML document, not an image.'],
       ['a PDF', text('%PDF-1.7\n%âãÏÓ\n'), '“x.png” is a PDF document, not an image.'],
       ['a ZIP archive', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), '“x.png” is a ZIP archive, not an image.'],
-      ['random bytes', Uint8Array.from({ length: 64 }, (_, i) => (i * 37) % 256), '“x.png” is not an image in a format Cloudflare Images takes (JPEG, PNG, GIF, WebP, SVG or HEIC).'],
+      [
+        'random bytes',
+        Uint8Array.from({ length: 64 }, (_, i) => (i * 37) % 256),
+        '“x.png” is not an image in a format Cloudflare Images takes (JPEG, PNG, GIF, WebP, SVG or HEIC).',
+      ],
     ] as const) {
       it(`${what} named .png is rejected for its type, saying what it is`, async () => {
         expect(await rejected(bytes, 'x.png', undefined, 'image/png')).to.deep.equal({ reason: 'type', message });
@@ -230,7 +235,10 @@ describe('<direct-upload> validation by content', () => {
       ['a JPEG with no frame header', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...new Array(14).fill(0)])],
       ['a JPEG with a segment length past its end', Uint8Array.from([0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff, 1, 2, 3])],
       ['a GIF cut off after its signature', text('GIF89a\x01')],
-      ['a WebP with a broken VP8X header', Uint8Array.from([...text('RIFF'), 30, 0, 0, 0, ...text('WEBPVP8X'), 10, 0, 0, 0, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0])],
+      [
+        'a WebP with a broken VP8X header',
+        Uint8Array.from([...text('RIFF'), 30, 0, 0, 0, ...text('WEBPVP8X'), 10, 0, 0, 0, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+      ],
       ['a HEIC with no size property', Uint8Array.from([0, 0, 0, 16, ...text('ftypheic'), 0, 0, 0, 0])],
       ['an SVG with no size', text('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>')],
     ];

@@ -10,25 +10,42 @@ import { classify, classifyByDefault, describeFailure, readFailure } from '../..
 import { messages } from '../../src/messages.js';
 
 /** Cloudflare's error envelope, as the upload host sends it. */
-const envelope = (/** @type {{ code?: number, message?: string }[]} */ errors) => JSON.stringify({ result: null, success: false, errors, messages: [] });
+const envelope = (/** @type {{ code?: number, message?: string }[]} */ errors) =>
+  JSON.stringify({ result: null, success: false, errors, messages: [] });
 
 describe('readFailure(xhr): what the upload host answered', () => {
   /** @type {[string, { status: number, responseText: string } | undefined, import('../../src/classify-response.js').FailedUpload][]} */
   const table = [
     // what, the request as Uppy hands it over, the failure read from it
     ['no request at all', undefined, { status: 0, errors: [], body: undefined }],
-    ['status 0: no answer the page may read, whatever text there is', { status: 0, responseText: 'ignored' }, { status: 0, errors: [], body: undefined }],
+    [
+      'status 0: no answer the page may read, whatever text there is',
+      { status: 0, responseText: 'ignored' },
+      { status: 0, errors: [], body: undefined },
+    ],
     [
       'Cloudflare’s envelope',
       { status: 409, responseText: envelope([{ code: 5409, message: 'already used' }]) },
-      { status: 409, errors: [{ code: 5409, message: 'already used' }], body: { result: null, success: false, errors: [{ code: 5409, message: 'already used' }], messages: [] } },
+      {
+        status: 409,
+        errors: [{ code: 5409, message: 'already used' }],
+        body: { result: null, success: false, errors: [{ code: 5409, message: 'already used' }], messages: [] },
+      },
     ],
-    ['JSON whose errors is not a list', { status: 400, responseText: '{"errors":"bad"}' }, { status: 400, errors: [], body: { errors: 'bad' } }],
+    [
+      'JSON whose errors is not a list',
+      { status: 400, responseText: '{"errors":"bad"}' },
+      { status: 400, errors: [], body: { errors: 'bad' } },
+    ],
     ['JSON without errors', { status: 400, responseText: '{"error":"bad"}' }, { status: 400, errors: [], body: { error: 'bad' } }],
     ['JSON null', { status: 502, responseText: 'null' }, { status: 502, errors: [], body: null }],
     ['a JSON list', { status: 400, responseText: '[{"code":1}]' }, { status: 400, errors: [], body: [{ code: 1 }] }],
     ['a JSON string', { status: 400, responseText: '"expired"' }, { status: 400, errors: [], body: 'expired' }],
-    ['an HTML error page', { status: 502, responseText: '<html>Bad gateway</html>' }, { status: 502, errors: [], body: '<html>Bad gateway</html>' }],
+    [
+      'an HTML error page',
+      { status: 502, responseText: '<html>Bad gateway</html>' },
+      { status: 502, errors: [], body: '<html>Bad gateway</html>' },
+    ],
     ['an empty body', { status: 503, responseText: '' }, { status: 503, errors: [], body: '' }],
     ['truncated JSON', { status: 400, responseText: '{"errors":[{"code":54' }, { status: 400, errors: [], body: '{"errors":[{"code":54' }],
   ];
@@ -107,8 +124,18 @@ describe('describeFailure(reason, failure): the upload-error detail', () => {
   const table = [
     // what, reason, failure, detail
     ['no answer', 'network', { status: 0, errors: [], body: undefined }, { reason: 'network', message: messages.networkFailed() }],
-    ['status 0 whatever the reason given', 'server', { status: 0, errors: [], body: undefined }, { reason: 'network', message: messages.networkFailed() }],
-    ['the network reason whatever the status', 'network', { status: 503, errors: [], body: '' }, { reason: 'network', message: messages.networkFailed() }],
+    [
+      'status 0 whatever the reason given',
+      'server',
+      { status: 0, errors: [], body: undefined },
+      { reason: 'network', message: messages.networkFailed() },
+    ],
+    [
+      'the network reason whatever the status',
+      'network',
+      { status: 503, errors: [], body: '' },
+      { reason: 'network', message: messages.networkFailed() },
+    ],
     [
       '413 with Cloudflare’s code and message',
       'rejected',
@@ -124,7 +151,14 @@ describe('describeFailure(reason, failure): the upload-error detail', () => {
     [
       'the first error speaks for all',
       'rejected',
-      { status: 400, errors: [{ code: 5400, message: 'first' }, { code: 5455, message: 'second' }], body: undefined },
+      {
+        status: 400,
+        errors: [
+          { code: 5400, message: 'first' },
+          { code: 5455, message: 'second' },
+        ],
+        body: undefined,
+      },
       { reason: 'rejected', status: 400, code: 5400, message: messages.uploadRefused(400, 'first') },
     ],
     [
@@ -145,7 +179,12 @@ describe('describeFailure(reason, failure): the upload-error detail', () => {
       { status: 503, errors: [{ code: 5500, message: 'Service unavailable' }], body: undefined },
       { reason: 'server', status: 503, code: 5500, message: messages.serverFailed(503, 'Service unavailable') },
     ],
-    ['500 with an HTML page', 'server', { status: 500, errors: [], body: '<html>' }, { reason: 'server', status: 500, code: undefined, message: messages.serverFailed(500, undefined) }],
+    [
+      '500 with an HTML page',
+      'server',
+      { status: 500, errors: [], body: '<html>' },
+      { reason: 'server', status: 500, code: undefined, message: messages.serverFailed(500, undefined) },
+    ],
   ];
   for (const [what, reason, failure, detail] of table) {
     it(`${what} → ${/** @type {any} */ (detail).reason}`, () => assert.deepEqual(describeFailure(reason, failure), detail));

@@ -60,7 +60,16 @@ describe('the image corpus (test/fixtures/corpus)', () => {
       for (const path of leftOutPaths) {
         assert.ok(!entry.path.startsWith(path.replace(/\/$/, '') + '/') && entry.path !== path, `${entry.path} is left out in the README`);
       }
-      if (source !== 'pngsuite') assert.ok(readme.includes(entry.path.split('/').at(-1).replace(/\.svg$/, '')), `README does not name ${entry.path}`);
+      if (source !== 'pngsuite')
+        assert.ok(
+          readme.includes(
+            entry.path
+              .split('/')
+              .at(-1)
+              .replace(/\.svg$/, ''),
+          ),
+          `README does not name ${entry.path}`,
+        );
     }
   });
 
@@ -96,7 +105,10 @@ describe('the image corpus (test/fixtures/corpus)', () => {
   const sharedManifest = join(shared, 'manifest.json');
   it(
     'describes each file as the whole corpus in ../shared/fixtures does, its notes apart',
-    { skip: !existsSync(sharedManifest) && `${sharedManifest} is absent: the whole corpus sits beside the project on the team’s machines only` },
+    {
+      skip:
+        !existsSync(sharedManifest) && `${sharedManifest} is absent: the whole corpus sits beside the project on the team’s machines only`,
+    },
     () => {
       const byPath = new Map(JSON.parse(readFileSync(sharedManifest, 'utf8')).map((/** @type {any} */ entry) => [entry.path, entry]));
       const withoutNote = (/** @type {any} */ { note, ...entry }) => entry;

@@ -38,8 +38,7 @@ async function uploadTo(uploadURL, bytes, name = 'photo.png', field = 'file') {
 }
 
 /** @param {number} ms */
-const advanceClock = (ms) =>
-  fetch(`${origin}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) });
+const advanceClock = (ms) => fetch(`${origin}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) });
 
 const minutes = (/** @type {number} */ n) => new Date(Date.now() + n * 60_000).toISOString();
 
@@ -119,7 +118,10 @@ describe('direct_upload API', () => {
     const image = await (await fetch(`${api()}/images/v1/${id}`, auth)).json();
     assert.equal(image.result.draft, undefined);
     const list = (await (await fetch(`${api()}/images/v1`, auth)).json()).result.images;
-    assert.deepEqual(list.map((/** @type {{id: string}} */ i) => i.id), [id]);
+    assert.deepEqual(
+      list.map((/** @type {{id: string}} */ i) => i.id),
+      [id],
+    );
   });
 });
 
@@ -223,7 +225,9 @@ describe('upload host', () => {
     const log = await (await fetch(`${origin}/__emulator/requests?draft=${id}`)).json();
     const upload = log.find((/** @type {{kind: string}} */ r) => r.kind === 'upload');
     assert.deepEqual(upload.fields, ['file']);
-    assert.deepEqual(upload.files, [{ field: 'file', filename: 'dot.png', mimeType: 'application/octet-stream', bytes: onePixelPNG.length }]);
+    assert.deepEqual(upload.files, [
+      { field: 'file', filename: 'dot.png', mimeType: 'application/octet-stream', bytes: onePixelPNG.length },
+    ]);
     assert.equal(upload.outcome, 'complete');
   });
 });

@@ -46,6 +46,8 @@ const worlds = {
   'host not allowed': { canRefresh: false, policy: refused },
 };
 
+// One row per line, so the table reads like the README's.
+// prettier-ignore
 /** @type {[string, object, string, object, keyof typeof worlds, string, string[]][]} */
 const rows = [
   // state name, state, event name, event, world, status, effects

@@ -38,7 +38,9 @@ describe('custom-elements.json', () => {
 
   it('describes every attribute, property, method, event, part, custom property and slot in the README', () => {
     const manifest = JSON.parse(read('custom-elements.json'));
-    const element = manifest.modules.flatMap((/** @type {any} */ m) => m.declarations).find((/** @type {any} */ d) => d.tagName === 'direct-upload');
+    const element = manifest.modules
+      .flatMap((/** @type {any} */ m) => m.declarations)
+      .find((/** @type {any} */ d) => d.tagName === 'direct-upload');
     const readme = read('README.md');
     const names = [
       ...element.attributes.map((/** @type {any} */ a) => a.name),

@@ -36,7 +36,10 @@ describe('lodash/throttle stand-in (Uppy: throttle(updateTotalProgress, 500, {le
       const ran = runTimes(calls);
       assert.equal(ran[0], calls[0], 'leading edge');
       const last = calls.at(-1) ?? 0;
-      assert.ok(ran.some((t) => t >= last && t <= last + 500), `a run follows the last call within 500 ms: ${ran}`);
+      assert.ok(
+        ran.some((t) => t >= last && t <= last + 500),
+        `a run follows the last call within 500 ms: ${ran}`,
+      );
       ran.slice(1).forEach((t, i) => assert.ok(t - ran[i] >= 500, `runs at ${ran[i]} and ${t} are too close`));
       assert.ok(ran.length <= calls.length);
     });

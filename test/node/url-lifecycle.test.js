@@ -23,10 +23,18 @@ describe('the one-time URL lifecycle, decide(state, event, world)', () => {
     const statuses = new Set(rows.map((row) => /** @type {any} */ (row.input).state.status));
     assert.deepEqual([...statuses].sort(), ['error', 'expired', 'queued', 'ready', 'success', 'uploading', 'used']);
     const events = new Set(rows.map((row) => /** @type {any} */ (row.input).event.type));
-    assert.deepEqual(
-      [...events].sort(),
-      ['accepted', 'cancel', 'clock', 'online', 'sent', 'start', 'upload', 'url-fetch-failed', 'url-fetched', 'url-given'],
-    );
+    assert.deepEqual([...events].sort(), [
+      'accepted',
+      'cancel',
+      'clock',
+      'online',
+      'sent',
+      'start',
+      'upload',
+      'url-fetch-failed',
+      'url-fetched',
+      'url-given',
+    ]);
   });
 
   it('an event that means nothing in a state changes nothing', () => {
@@ -40,7 +48,9 @@ describe('the one-time URL lifecycle, decide(state, event, world)', () => {
   });
 
   it('a fresh URL after a refusal is fetched once per upload: a provider that only gives refused URLs cannot loop', () => {
-    const [row] = lifecycleRows().filter((r) => r.state === 'uploading' && r.event === 'host: expired' && r.when === 'provider or endpoint');
+    const [row] = lifecycleRows().filter(
+      (r) => r.state === 'uploading' && r.event === 'host: expired' && r.when === 'provider or endpoint',
+    );
     const { state, event, world } = /** @type {any} */ (row.input);
     const first = decide(state, event, world);
     assert.equal(first.state.refreshedAfterRefusal, true);

@@ -22,6 +22,8 @@ const insecure = (/** @type {string} */ protocol) => refused(messages.insecureUp
 const invalid = (/** @type {string} */ url) => refused(messages.invalidUploadURL(url));
 const credentials = refused(messages.credentialsInUploadURL());
 
+// One case per line, so the table reads as one.
+// prettier-ignore
 /** @type {[string, string, string, Verdict][]} */
 const table = [
   // what, upload URL, upload-hosts, verdict
@@ -76,6 +78,8 @@ const table = [
   ['an IPv6 host listed without brackets', 'https://[2001:db8::1]/x', '2001:db8::1', notAllowed('[2001:db8::1]')],
 ];
 
+// One case per line, so the table reads as one.
+// prettier-ignore
 /** @type {[string, string, string, Verdict][]} */
 const hostLists = [
   // what, upload URL, upload-hosts, verdict

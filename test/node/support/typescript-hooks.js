@@ -8,7 +8,8 @@ import { transform } from 'esbuild';
 export async function resolve(/** @type {string} */ specifier, /** @type {{parentURL?: string}} */ context, /** @type {Function} */ next) {
   if (context.parentURL && specifier.startsWith('.') && specifier.endsWith('.js')) {
     const candidate = new URL(specifier.replace(/\.js$/, '.ts'), context.parentURL);
-    if (!existsSync(fileURLToPath(new URL(specifier, context.parentURL))) && existsSync(fileURLToPath(candidate))) return { url: candidate.href, shortCircuit: true };
+    if (!existsSync(fileURLToPath(new URL(specifier, context.parentURL))) && existsSync(fileURLToPath(candidate)))
+      return { url: candidate.href, shortCircuit: true };
   }
   return next(specifier, context);
 }
