@@ -120,16 +120,22 @@ function single(view: View): TemplateResult {
   // Trying again re-sends the same file: after a network error, a 5xx, a cancel or a timeout.
   const canRetry = upload?.state.status === 'error';
   return html`${upload ? html`<span part="file-name">${upload.file.name}</span>` : html`<span>${messages.dropHint()}</span>`}
-  ${canUpload
-    ? html`<button part="upload-button" type="button" ?disabled=${view.disabled} @click=${view.onUpload}>${messages.uploadButton()}</button>`
-    : nothing}
-  ${canRetry
-    ? html`<button part="retry-button" type="button" ?disabled=${view.disabled} @click=${() => view.onRetry(upload.file)}>${messages.retryButton()}</button>`
-    : nothing}
-  ${view.status === 'uploading'
-    ? html`<progress part="progress" max="100" aria-label=${upload?.file.name ?? messages.uploading(0)} .value=${upload?.percent ?? 0}></progress>
+  ${
+    canUpload
+      ? html`<button part="upload-button" type="button" ?disabled=${view.disabled} @click=${view.onUpload}>${messages.uploadButton()}</button>`
+      : nothing
+  }
+  ${
+    canRetry
+      ? html`<button part="retry-button" type="button" ?disabled=${view.disabled} @click=${() => view.onRetry(upload.file)}>${messages.retryButton()}</button>`
+      : nothing
+  }
+  ${
+    view.status === 'uploading'
+      ? html`<progress part="progress" max="100" aria-label=${upload?.file.name ?? messages.uploading(0)} .value=${upload?.percent ?? 0}></progress>
         <button part="cancel-button" type="button" @click=${() => view.onCancel()}>${messages.cancelButton()}</button>`
-    : nothing}`;
+      : nothing
+  }`;
 }
 
 /** With `multiple`: a list of files, each with its own progress and buttons. */
@@ -138,18 +144,23 @@ function list(view: View): TemplateResult {
   const button = (part: string, label: string, name: string, onClick: () => void) =>
     html`<button part=${part} type="button" aria-label=${messages.fileAction(label, name)} @click=${onClick}>${label}</button>`;
   return html`<span>${messages.dropHintMany()}</span>
-    ${canUpload
-      ? html`<button part="upload-button" type="button" ?disabled=${view.disabled} @click=${view.onUpload}>${messages.uploadButton()}</button>`
-      : nothing}
-    ${view.uploads.length > 0
-      ? html`<ul part="file-list" aria-label=${messages.fileList()}>
+    ${
+      canUpload
+        ? html`<button part="upload-button" type="button" ?disabled=${view.disabled} @click=${view.onUpload}>${messages.uploadButton()}</button>`
+        : nothing
+    }
+    ${
+      view.uploads.length > 0
+        ? html`<ul part="file-list" aria-label=${messages.fileList()}>
           ${view.uploads.map((upload) => {
             const { file, state } = upload;
             return html`<li part="file-item">
               <span part="file-name">${file.name}</span>
-              ${state.status === 'uploading'
-                ? html`<progress part="progress" max="100" aria-label=${file.name} .value=${upload.percent}></progress>`
-                : nothing}
+              ${
+                state.status === 'uploading'
+                  ? html`<progress part="progress" max="100" aria-label=${file.name} .value=${upload.percent}></progress>`
+                  : nothing
+              }
               <span part="file-status" class=${waitsForURL(state.status) ? 'error' : ''}>${fileText(upload)}</span>
               ${upload.inFlight ? button('cancel-button', messages.cancelButton(), file.name, () => view.onCancel(file)) : nothing}
               ${waitsForURL(state.status) ? button('retry-button', messages.retryButton(), file.name, () => view.onRetry(file)) : nothing}
@@ -157,7 +168,8 @@ function list(view: View): TemplateResult {
             </li>`;
           })}
         </ul>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 // The file input comes after the button: focus given to the element (a label's click, focus(),

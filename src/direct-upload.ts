@@ -391,7 +391,9 @@ export class DirectUploadElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const view = { status: this.status, multiple: this.multiple, uploads: this.#queue.uploads, notice: this.#chooser.notice };
     const sending = view.uploads.filter((upload) => upload.inFlight || upload.state.status === 'success');
-    const percent = sending.length ? sending.reduce((sum, upload) => sum + (upload.inFlight ? upload.percent : 100), 0) / sending.length : 0;
+    const percent = sending.length
+      ? sending.reduce((sum, upload) => sum + (upload.inFlight ? upload.percent : 100), 0) / sending.length
+      : 0;
     const { said, speak } = announce(this.#said, { status: view.status, percent });
     this.#said = said;
     if (speak) this.#spoken = spokenText(view, Math.floor(percent));
@@ -468,7 +470,10 @@ export class DirectUploadElement extends LitElement {
     const root = this.getRootNode() as Document | ShadowRoot;
     const byId = (this._ariaLabelledby ?? '').split(/\s+/).flatMap((id) => (id ? [root.getElementById?.(id)?.textContent ?? ''] : []));
     const labels = byId.length > 0 ? byId : [...(this.#field.internals?.labels ?? [])].map((label) => label.textContent ?? '');
-    return labels.map((text) => text.trim()).filter(Boolean).join(' ');
+    return labels
+      .map((text) => text.trim())
+      .filter(Boolean)
+      .join(' ');
   }
 
   get #disabled(): boolean {

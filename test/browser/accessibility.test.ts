@@ -119,7 +119,9 @@ describe('<direct-upload> accessibility', () => {
     await el.updateComplete;
     el.focus();
     const error = oneEvent(el, 'upload-error');
-    el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
+    el.shadowRoot!.activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }),
+    );
     expect((await error).detail.reason).to.equal('aborted');
     await sending;
     await el.updateComplete;
@@ -172,7 +174,9 @@ describe('<direct-upload> under axe', () => {
   });
 
   it('has no violations as a gallery with files in several states', async () => {
-    const el = await fixture<DirectUploadElement>(html`<direct-upload multiple manual upload-hosts=${await emulatorHost()}></direct-upload>`);
+    const el = await fixture<DirectUploadElement>(
+      html`<direct-upload multiple manual upload-hosts=${await emulatorHost()}></direct-upload>`,
+    );
     el.uploadURLProvider = async () => {
       const fresh = await mintUploadURL();
       if (fresh) await misbehave(fresh.id, { failWith: 400, times: 1 });

@@ -23,6 +23,7 @@ function spoken(moments) {
 }
 
 describe('announcements', () => {
+  // prettier-ignore
   /** @type {[string, [Status, number][], string[]][]} */
   const table = [
     ['a slow upload: start, every quarter, success', [['validating', 0], ['uploading', 0], ...Array.from({ length: 100 }, (_, i) => /** @type {[Status, number]} */ (['uploading', i + 1])), ['success', 100]], ['uploading 0', 'uploading 25', 'uploading 50', 'uploading 75', 'success 100']],
