@@ -192,7 +192,9 @@ export class DirectUploadElement extends LitElement {
 
   /** The drop highlight: a named field, since Lit's reactive state cannot be #private. @internal */
   declare private _dragging: boolean;
+  /** @internal */
   declare private _ariaLabel: string | null;
+  /** @internal */
   declare private _ariaLabelledby: string | null;
   #said: Said | undefined;
   #spoken = '';
