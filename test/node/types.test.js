@@ -93,7 +93,17 @@ describe('the published types', () => {
     assert.ok(element && ts.isClassDeclaration(element), 'dist/direct-upload.d.ts declares no DirectUploadElement');
     // `#private` stands for every #field and is invisible to users; formAssociated is read by the browser;
     // the rest override LitElement's own members.
-    const fromLit = ['#private', 'constructor', 'formAssociated', 'styles', 'shadowRootOptions', 'properties', 'willUpdate', 'update', 'render'];
+    const fromLit = [
+      '#private',
+      'constructor',
+      'formAssociated',
+      'styles',
+      'shadowRootOptions',
+      'properties',
+      'willUpdate',
+      'update',
+      'render',
+    ];
     const members = element.members.map((member) => (ts.isConstructorDeclaration(member) ? 'constructor' : String(nameOf(member))));
     const documented = readmeAPI();
     assert.ok(documented.length >= 30, `only ${documented.length} names in the README's API tables`);
