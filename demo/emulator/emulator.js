@@ -395,13 +395,13 @@ export function createEmulator({
       received += chunk.length;
       if (resetAfterBytes !== undefined && received >= resetAfterBytes) return req.socket.destroy();
       if (stalled()) return;
-      if (!parser.write(chunk)) {
+      const drained = parser.write(chunk) ? undefined : new Promise((resolve) => parser.once('drain', resolve));
+      // Paused for as long as this chunk takes at that rate, so TCP slows the sender down, and
+      // until the parser has room: both, or a busy parser would let the link run faster.
+      const paced = bytesPerSecond ? new Promise((resolve) => setTimeout(resolve, (chunk.length / bytesPerSecond) * 1000)) : undefined;
+      if (drained || paced) {
         req.pause();
-        parser.once('drain', () => req.resume());
-      } else if (bytesPerSecond) {
-        // Paused for as long as this chunk takes at that rate, so TCP slows the sender down.
-        req.pause();
-        setTimeout(() => req.resume(), (chunk.length / bytesPerSecond) * 1000);
+        void Promise.all([drained, paced]).then(() => req.resume());
       }
     });
     req.on('end', () => {

@@ -174,6 +174,15 @@ describe('upload host', () => {
     assert.equal(big.body.errors[0].message, 'Image too large: the limit is 10 MB');
   });
 
+  it('reads no faster than bytesPerSecond', async () => {
+    const { id, uploadURL } = (await directUpload()).body.result;
+    await fetch(`${origin}/__emulator/drafts/${id}`, { method: 'POST', body: JSON.stringify({ bytesPerSecond: 2_000_000 }) });
+    const started = performance.now();
+    assert.equal((await uploadTo(uploadURL, paddedPNG(4_000_000))).status, 200);
+    // Two seconds at that rate; a lower bound only, which a loaded machine cannot break.
+    assert.ok(performance.now() - started >= 1900, `took ${Math.round(performance.now() - started)} ms`);
+  });
+
   it('takes exactly 10 MB', async () => {
     const { uploadURL } = (await directUpload()).body.result;
     assert.equal((await uploadTo(uploadURL, paddedPNG(10 * 1024 * 1024))).status, 200);
