@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import { directUploadDemo } from './demo/vite-plugin.js';
 
@@ -11,6 +12,24 @@ function uppyVersionOnly(): Plugin {
       if (!/[\\/]@uppy[\\/][^\\/]+[\\/]package\.json$/.test(id)) return undefined;
       const { version } = JSON.parse(readFileSync(id, 'utf8')) as { version: string };
       return JSON.stringify({ version });
+    },
+  };
+}
+
+/**
+ * The element's stylesheet, minified in both builds: a css`` template is a string to a bundler, so
+ * its comments and indentation would otherwise reach every page that loads the element.
+ */
+function minifiedStyles(): Plugin {
+  return {
+    name: 'minified-styles',
+    async transform(code, id) {
+      if (!id.endsWith('direct-upload.styles.ts')) return undefined;
+      const match = /css`([^`]*)`/.exec(code);
+      if (!match) throw new Error('direct-upload.styles.ts no longer holds one css`` template without interpolations');
+      const { code: minified } = await transform(match[1], { loader: 'css', minify: true, charset: 'utf8' });
+      // Back into a template literal: a backslash must stay a backslash.
+      return code.replace(match[0], () => `css\`${minified.trim().replaceAll('\\', '\\\\')}\``);
     },
   };
 }
@@ -46,6 +65,7 @@ export default defineConfig(({ command, mode }) => {
   return {
     plugins: [
       uppyVersionOnly(),
+      minifiedStyles(),
       ...(scriptTag
         ? [
             substitute(/[\\/]@uppy[\\/](core|xhr-upload)[\\/]lib[\\/]locale\.js$/, './scripts/substitutes/uppy-locale.js'),

@@ -22,8 +22,18 @@ export const styles = css`
     background: var(--direct-upload-background, transparent);
   }
 
+  /* Not only a tint: an outline that forced colours keep too. */
   [part='base'].dragging {
     background: var(--direct-upload-drop-background, rgb(0 120 255 / 0.08));
+    outline: 2px solid var(--direct-upload-accent, light-dark(#0a66e4, #8ab4f8));
+    outline-offset: 2px;
+  }
+
+  /* Where there is no mouse to drag with, there is nothing to drop. */
+  @media (hover: none) and (pointer: coarse) {
+    .hint {
+      display: none;
+    }
   }
 
   input[type='file'] {
@@ -62,7 +72,7 @@ export const styles = css`
 
   [part='progress'] {
     flex: 1 1 8em;
-    accent-color: var(--direct-upload-accent, #0a66e4);
+    accent-color: var(--direct-upload-accent, light-dark(#0a66e4, #8ab4f8));
   }
 
   [part='status'] {
@@ -100,8 +110,30 @@ export const styles = css`
     min-width: 0;
   }
 
+  /* Dark or light as the page's color-scheme says (light-dark()), each over 4.5:1 on its usual
+     backgrounds; a sign as well as a colour, so an error never shows by colour alone. */
   [part='status'].error,
   [part='file-status'].error {
-    color: var(--direct-upload-error-color, #b3261e);
+    color: var(--direct-upload-error-color, light-dark(#b3261e, #ffb4ab));
+  }
+
+  [part='status'].error::before,
+  [part='file-status'].error::before {
+    content: '⚠ ' / '';
+  }
+
+  @media (forced-colors: active) {
+    [part='base'].dragging {
+      outline-color: Highlight;
+    }
+
+    button:focus-visible {
+      outline: 2px solid Highlight;
+    }
+  }
+
+  button:focus-visible {
+    outline: 2px solid var(--direct-upload-accent, light-dark(#0a66e4, #8ab4f8));
+    outline-offset: 2px;
   }
 `;

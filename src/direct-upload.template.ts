@@ -119,7 +119,7 @@ function single(view: View): TemplateResult {
   const canUpload = view.manual && upload?.state.status === 'ready';
   // Trying again re-sends the same file: after a network error, a 5xx, a cancel or a timeout.
   const canRetry = upload?.state.status === 'error';
-  return html`${upload ? html`<span part="file-name">${upload.file.name}</span>` : html`<span>${messages.dropHint()}</span>`}
+  return html`${upload ? html`<span part="file-name">${upload.file.name}</span>` : html`<span class="hint">${messages.dropHint()}</span>`}
   ${
     canUpload
       ? html`<button part="upload-button" type="button" ?disabled=${view.disabled} @click=${view.onUpload}>${messages.uploadButton()}</button>`
@@ -143,7 +143,7 @@ function list(view: View): TemplateResult {
   const canUpload = view.manual && view.uploads.some((upload) => upload.state.status === 'ready');
   const button = (part: string, label: string, name: string, onClick: () => void) =>
     html`<button part=${part} type="button" aria-label=${messages.fileAction(label, name)} @click=${onClick}>${label}</button>`;
-  return html`<span>${messages.dropHintMany()}</span>
+  return html`<span class="hint">${messages.dropHintMany()}</span>
     ${
       canUpload
         ? html`<button part="upload-button" type="button" ?disabled=${view.disabled} @click=${view.onUpload}>${messages.uploadButton()}</button>`

@@ -191,3 +191,24 @@ describe('<direct-upload> under axe', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<direct-upload> in light and dark pages', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`keeps its error readable on a ${scheme} page (axe, contrast included)`, async () => {
+      const { uploadURL, id } = await mintUploadURL();
+      await misbehave(id, { failWith: 500, times: 10 });
+      const page = await fixture<HTMLDivElement>(html`<div
+        style=${scheme === 'dark' ? 'color-scheme: dark; background: #121212; color: #e8e8e8; padding: 1em' : 'color-scheme: light; background: #fff; color: #1b1b1b; padding: 1em'}
+      >
+        <direct-upload upload-url=${uploadURL} upload-hosts=${await emulatorHost()}></direct-upload>
+      </div>`);
+      const el = page.querySelector('direct-upload') as DirectUploadElement;
+      await el.selectFile(image('photo.png'));
+      await el.updateComplete;
+      expect(el.status).to.equal('error');
+      const colour = getComputedStyle(part(el, 'status')!).color;
+      expect(colour).to.equal(scheme === 'dark' ? 'rgb(255, 180, 171)' : 'rgb(179, 38, 30)');
+      await expect(page).to.be.accessible();
+    });
+  }
+});

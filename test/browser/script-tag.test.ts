@@ -23,6 +23,10 @@ describe('dist/direct-upload.min.js, the script-tag build (npm test builds it fi
     try {
       expect(win.customElements.get('direct-upload'), 'the script defined the element').to.be.a('function');
       const el = win.document.querySelector('direct-upload') as DirectUploadElement;
+      // The stylesheet, minified at build time, still applies.
+      const base = el.shadowRoot!.querySelector('[part="base"]')!;
+      expect(win.getComputedStyle(base).borderTopStyle).to.equal('dashed');
+      expect(win.getComputedStyle(base).display).to.equal('flex');
       await expectUploadThrough(win, el);
     } finally {
       close();
