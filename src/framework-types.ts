@@ -23,6 +23,12 @@ export type DirectUploadProperties = Partial<
     | 'validate'
     | 'manual'
     | 'disabled'
+    | 'multiple'
+    | 'maxFiles'
+    | 'maxParallel'
+    | 'capture'
+    | 'name'
+    | 'required'
   >
 >;
 

@@ -21,6 +21,11 @@ export const react19 = (
 // @ts-expect-error maxFileSize is a number
 export const wrongProp = <direct-upload maxFileSize="big" />;
 
+export const gallery = <direct-upload multiple maxFiles={10} maxParallel={2} capture="environment" name="photos" required />;
+
+// @ts-expect-error maxParallel is a number
+export const wrongGallery = <direct-upload multiple maxParallel="two" />;
+
 // @ts-expect-error the detail of upload-success has no `bytes`
 export const wrongDetail = <direct-upload onupload-success={(event) => event.detail.bytes} />;
 
