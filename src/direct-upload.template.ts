@@ -29,6 +29,28 @@ export interface View {
 
 const waitsForURL = (status: string) => status === 'error' || status === 'expired' || status === 'used';
 
+/** A failure to show as one: not the person's own cancel, and not waiting for a new link. */
+const failed = (upload: FileUpload | undefined) => upload?.state.status === 'error' && upload.state.error?.reason !== 'aborted';
+
+/**
+ * What a person reads about a failed upload: plain words, without HTTP statuses or the page's
+ * setup mistakes (the event's `message` has those, and the console the setup ones).
+ */
+function failureText(upload: FileUpload): string {
+  switch (upload.state.error?.reason) {
+    case 'aborted':
+      return messages.cancelledShort();
+    case 'server':
+      return messages.serverTrouble();
+    case 'rejected':
+      return messages.notTaken();
+    case 'config':
+      return messages.notAvailable();
+    default:
+      return upload.state.message;
+  }
+}
+
 /** One file's status, in words. */
 function fileText(upload: FileUpload): string {
   const { status, message } = upload.state;
@@ -41,8 +63,12 @@ function fileText(upload: FileUpload): string {
       return message || messages.uploading(upload.percent);
     case 'success':
       return messages.uploaded();
+    case 'error':
+      return failureText(upload);
     default:
-      return message;
+      // Expired or used: a new link is on its way, or the page has to give one; nothing for the
+      // person to do or to worry about, unless the last try may have stored the image already.
+      return status === 'used' && message !== messages.used() ? messages.maybeUploaded() : messages.waitingForLink();
   }
 }
 
@@ -57,7 +83,8 @@ function statusText(view: Pick<View, 'status' | 'multiple' | 'uploads' | 'notice
     const stored = uploads.filter((upload) => upload.state.status === 'success').length;
     text = uploads.length > 0 ? messages.batchProgress(stored, uploads.length) : '';
   } else if (uploads[0]) text = fileText(uploads[0]);
-  else text = status === 'expired' ? messages.expired() : '';
+  // With nothing chosen, an expired link is the page's business (url-expired), not the person's.
+  else text = '';
   return [text, note].filter(Boolean).join(' ');
 }
 
@@ -161,7 +188,7 @@ function list(view: View): TemplateResult {
                   ? html`<progress part="progress" max="100" aria-label=${file.name} .value=${upload.percent}></progress>`
                   : nothing
               }
-              <span part="file-status" class=${waitsForURL(state.status) ? 'error' : ''}>${fileText(upload)}</span>
+              <span part="file-status" class=${failed(upload) ? 'error' : ''}>${fileText(upload)}</span>
               ${upload.inFlight ? button('cancel-button', messages.cancelButton(), file.name, () => view.onCancel(file)) : nothing}
               ${waitsForURL(state.status) ? button('retry-button', messages.retryButton(), file.name, () => view.onRetry(file)) : nothing}
               ${button('remove-button', messages.removeButton(), file.name, () => view.onRemove(file))}
@@ -206,7 +233,9 @@ export function renderElement(view: View): TemplateResult {
         @change=${(event: Event) => onInputChange(view, event)}
       />
       ${view.multiple ? list(view) : single(view)}
-      <span part="status" id="status" class=${waitsForURL(view.status) ? 'error' : ''}>${statusText(view)}</span>
+      <span part="status" id="status" class=${(view.notice?.error && view.status === 'error') || failed(view.uploads[0]) ? 'error' : ''}
+        >${statusText(view)}</span
+      >
       <span class="announce" role="status">${view.spoken}</span>
       <span class="announce" role="alert">${alertText(view)}</span>
     </div>

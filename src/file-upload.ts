@@ -117,6 +117,8 @@ export class FileUpload {
     switch (effect.type) {
       case 'emit':
         if (effect.name === 'upload-success') this.result = effect.detail.result;
+        // A setup mistake is the page's to fix: people see a plain sentence, developers this.
+        if (effect.name === 'upload-error' && effect.detail.reason === 'config') console.warn(`<direct-upload>: ${effect.detail.message}`);
         emit(this.host.element, effect.name, { file: this.file, ...effect.detail } as DetailOf<typeof effect.name>);
         break;
       case 'record':

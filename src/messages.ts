@@ -118,6 +118,12 @@ export const messages = {
     `The upload made no progress for ${new Intl.NumberFormat(language, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(Math.round(ms / 1000))} and was stopped.`,
   offline: () => 'Offline: the upload will go on when the connection is back.',
   expired: () => 'The upload link has expired; waiting for a new one.',
+  waitingForLink: () => 'Getting ready to upload…',
+  maybeUploaded: () => 'The image may already have been uploaded.',
+  cancelledShort: () => 'Upload cancelled.',
+  serverTrouble: () => 'Something went wrong on the server. Try again in a moment.',
+  notTaken: () => 'The server did not take this image.',
+  notAvailable: () => 'Uploading is not available here right now.',
   used: () => 'The upload link was already used; waiting for a new one.',
   maybeStored: (id: string | undefined) =>
     `The connection dropped after the image was sent, and it may have been stored${id ? ` as ${id}` : ''}.`,

@@ -133,7 +133,7 @@ describe('<direct-upload multiple>: a gallery, each file to its own one-time URL
     await done;
     await el.updateComplete;
     expect(items().map((item) => item.querySelector('[part="file-status"]')!.textContent)).to.deep.equal([
-      'The upload was cancelled.',
+      'Upload cancelled.',
       'Uploaded.',
     ]);
     const retry = buttonIn(items()[0], 'retry-button')!;

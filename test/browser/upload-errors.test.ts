@@ -77,7 +77,8 @@ describe('<direct-upload> upload errors', () => {
       expect(error.message).to.equal('The upload was refused (HTTP 403): Error 403: the emulator was told to fail this upload.');
       expect(el.status).to.equal('error');
       await el.updateComplete;
-      expect(partText(el, 'status')).to.equal(error.message);
+      // People read plain words; the status, code and Cloudflare's message are the page's.
+      expect(partText(el, 'status')).to.equal('The server did not take this image.');
       expect((await uploadRequestsFor(id)).filter((r) => r.method === 'POST')).to.have.length(1);
     });
 
