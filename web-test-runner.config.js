@@ -10,6 +10,7 @@ import { startEmulatorServer } from './demo/emulator/server.js';
 import { examples } from './demo/example-config.js';
 import { staticFiles } from './demo/static-files.js';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.js';
+import { browserControlPlugin } from './test/support/browser-control.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 
@@ -42,6 +43,11 @@ export default {
   testsFinishTimeout: 300000,
   middleware: [
     async (ctx, next) => {
+      // FUZZ_SEED=… replays the fuzz tests' cases; without it each suite picks its own seed.
+      if (ctx.path === '/fuzz-seed.json') {
+        ctx.body = { seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : null };
+        return;
+      }
       if (ctx.path === '/emulator.json') {
         ctx.body = { origin: emulatorOrigin, remoteOrigin: `http://127.0.0.2:${port}` };
         return;
@@ -80,6 +86,7 @@ export default {
     // looks like ESM; taking its default export is what `require` meant.
     fromRollup(commonjs)({ include: ['**/node_modules/**'], requireReturnsDefault: 'preferred' }),
     fromRollup(json)(),
+    browserControlPlugin(),
     { name: 'emulator', serverStop: () => emulatorServer.close() },
   ],
 };

@@ -143,8 +143,8 @@ export function createEmulator({
    * @param {Record<string, string>} [headers]
    */
   function answer(res, entry, status, body, headers) {
-    // The client went away before the answer: what it gets is nothing.
-    if (res.destroyed) {
+    // The connection is gone (the client went away, or a test cut it): what the client gets is nothing.
+    if (res.destroyed || !res.socket || res.socket.destroyed) {
       entry.outcome = 'aborted';
       return;
     }
@@ -372,6 +372,8 @@ export function createEmulator({
       entry.files.push(file);
       /** @type {Buffer[]} */
       const chunks = [];
+      // A body cut short fails the file's stream as well as the parser; the parser's error answers.
+      stream.on('error', () => {});
       stream.on('data', (/** @type {Buffer} */ chunk) => {
         file.bytes += chunk.length;
         if (name === 'file' && !refusal) chunks.push(chunk);

@@ -6,6 +6,7 @@ import { createCloudflareClient } from '../../demo/cloudflare-client.js';
 import { startEmulatorServer } from '../../demo/emulator/server.js';
 import { htmlPage, onePixelPNG, paddedPNG } from '../fixtures/images.js';
 import { createServer } from 'node:http';
+import { connect } from 'node:net';
 
 /** @type {Awaited<ReturnType<typeof startEmulatorServer>>} */
 let server;
@@ -258,6 +259,40 @@ describe('upload host misbehaviour (test controls)', () => {
     while ((await posts(id))[0].outcome === 'pending' && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual((await posts(id)).map((/** @type {{outcome: string}} */ r) => r.outcome), ['aborted']);
     assert.equal((await (await fetch(`${origin}/__emulator/drafts/${id}`)).json()).state, 'draft');
+  });
+
+  it('records a connection it cut part-way as aborted, with no status, though the whole body had arrived', async () => {
+    const { uploadURL, id } = (await directUpload()).body.result;
+    await misbehave(id, { resetAfterBytes: 100 });
+    const { host, pathname } = new URL(uploadURL);
+    const body = [
+      '--b',
+      'content-disposition: form-data; name="file"; filename="dot.png"',
+      'content-type: image/png',
+      '',
+      Buffer.from(onePixelPNG).toString('latin1'),
+      '--b--',
+      '',
+    ].join('\r\n');
+    // Request and body in one write, ending the connection: the host has all of it when it cuts.
+    const socket = connect(Number(host.split(':')[1]), '127.0.0.1');
+    socket.end(
+      Buffer.from(
+        `POST ${pathname} HTTP/1.1\r\nhost: ${host}\r\ncontent-type: multipart/form-data; boundary=b\r\n` +
+          `content-length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`,
+        'latin1',
+      ),
+    );
+    const answer = await new Promise((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => {});
+    });
+    assert.equal(answer, '');
+    await new Promise((r) => setTimeout(r, 100));
+    const [record] = await posts(id);
+    assert.deepEqual([record.outcome, record.status], ['aborted', undefined]);
   });
 
   it('keeps a file name as sent: UTF-8, slashes and all', async () => {
