@@ -128,11 +128,14 @@ export function mutateHeader(bytes: Uint8Array, random: Random, span = 64): { by
   return { bytes: out, how: steps.join('; ') };
 }
 
+/** Where the element's code and Uppy's are served from, as a stack trace names them. */
+const ownCode = [`${location.origin}/src/`, '/node_modules/@uppy/'];
+
 /**
  * Follows the timers (setTimeout, setInterval, requestAnimationFrame) that code under `sources`
  * (URL fragments in the caller's stack) starts, until `stop()`: which are still pending.
  */
-export function watchTimers(sources: readonly string[] = ['/src/', '/@uppy/']) {
+export function watchTimers(sources: readonly string[] = ownCode) {
   const pending = new Map<unknown, string>();
   const original = {
     setTimeout: window.setTimeout,
@@ -206,7 +209,7 @@ export function watchTimers(sources: readonly string[] = ['/src/', '/@uppy/']) {
  * Counts the listeners that code under `sources` keeps on `targets` (added and not removed) until
  * `stop()`, by event type.
  */
-export function watchListeners(targets: EventTarget[], sources: readonly string[] = ['/src/', '/@uppy/']) {
+export function watchListeners(targets: EventTarget[], sources: readonly string[] = ownCode) {
   const held = new Map<string, number>();
   // Per listener, the types it is held for: adding the same listener twice is one listener.
   const tracked = new Map<unknown, Set<string>>();
