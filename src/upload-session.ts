@@ -47,7 +47,7 @@ let admission: Uppy<Meta, CloudflareEnvelope> | undefined;
 const headerUnsafe = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** The name the upload host is given for a file: its own, with those characters as "_". */
-export const sentName = (name: string) => name.replace(headerUnsafe, '_');
+const sentName = (name: string) => name.replace(headerUnsafe, '_');
 
 /**
  * Asks Uppy's restrictions whether a file of this content type may be sent under these limits.
