@@ -12,6 +12,7 @@ import { staticFiles } from './demo/static-files.js';
 import { findBrowsers } from './scripts/find-browsers.js';
 import { chromiumArgs } from './scripts/find-chromium.js';
 import { webkitLauncher } from './scripts/webkit-launcher.js';
+import { browserControlPlugin } from './test/support/browser-control.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 
@@ -70,6 +71,11 @@ export default {
   testsFinishTimeout: 300000,
   middleware: [
     async (ctx, next) => {
+      // FUZZ_SEED=… replays the fuzz tests' cases; without it each suite picks its own seed.
+      if (ctx.path === '/fuzz-seed.json') {
+        ctx.body = { seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : null };
+        return;
+      }
       if (ctx.path === '/emulator.json') {
         ctx.body = { origin: emulatorOrigin, remoteOrigin: `http://127.0.0.2:${port}` };
         return;
@@ -110,6 +116,7 @@ export default {
     // axe-core (loaded by chai-a11y-axe) is a browser script that sets window.axe; converted, it breaks.
     fromRollup(commonjs)({ include: ['**/node_modules/**'], exclude: ['**/node_modules/axe-core/**'], requireReturnsDefault: 'preferred' }),
     fromRollup(json)(),
+    browserControlPlugin(),
     { name: 'emulator', serverStop: () => emulatorServer.close() },
   ],
 };

@@ -75,8 +75,16 @@ export const styles = css`
     accent-color: var(--direct-upload-accent, light-dark(#0a66e4, #8ab4f8));
   }
 
+  /* A word longer than the line (a long file name in a message) breaks rather than overflows. */
   [part='status'] {
     flex-basis: 100%;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
+  [part='file-status'] {
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
 
   /* Live regions: heard, not seen (the same words are on screen in the status). */
@@ -95,6 +103,8 @@ export const styles = css`
     padding: 0;
     list-style: none;
     display: grid;
+    /* A column as wide as the element, never as wide as the longest name. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.4em;
   }
 

@@ -27,6 +27,21 @@ const formatNames: Record<ImageFormat, string> = {
   tiff: 'a TIFF',
 };
 const takenFormats = 'JPEG, PNG, GIF, WebP, SVG or HEIC';
+
+// Characters that change the direction of the text after them: in a file name they would reverse
+// the rest of the sentence, so such a name is set apart (first-strong isolate … pop isolate).
+const bidiControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const longestName = 100;
+
+/**
+ * A file name as a sentence quotes it: a very long one shortened in the middle (its extension
+ * stays), one with direction controls isolated. Events carry the File, with its name as it is.
+ */
+function quoted(name: string): string {
+  const chars = Array.from(name);
+  const short = chars.length > longestName ? `${chars.slice(0, 60).join('')}…${chars.slice(-30).join('')}` : name;
+  return `“${bidiControls.test(short) ? `\u2068${short}\u2069` : short}”`;
+}
 const documentNames = { html: 'an HTML document', pdf: 'a PDF document', zip: 'a ZIP archive', xml: 'an XML document' };
 
 /** "12.4 MB", "512 kB", "3 bytes": binary multiples, which is how Cloudflare states its 10 MB limit. */
@@ -63,36 +78,36 @@ export const messages = {
   labelled: (label: string, action: string) => `${label}: ${action}`,
   batchProgress: (done: number, total: number) => `${formatNumber(done)} of ${formatNumber(total)} uploaded.`,
   fileList: () => 'Chosen images',
-  onlyOneImage: (name: string) => `Only one image can be added here; “${name}” was not.`,
-  tooManyFiles: (name: string, limit: number) => `At most ${formatNumber(limit)} images can be added; “${name}” was not.`,
+  onlyOneImage: (name: string) => `Only one image can be added here; ${quoted(name)} was not.`,
+  tooManyFiles: (name: string, limit: number) => `At most ${formatNumber(limit)} images can be added; ${quoted(name)} was not.`,
 
-  fileEmpty: (name: string) => `“${name}” is empty.`,
+  fileEmpty: (name: string) => `${quoted(name)} is empty.`,
   fileTooLarge: (name: string, size: number, limit: number) =>
-    `“${name}” is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit.`,
+    `${quoted(name)} is ${formatBytes(size)}, larger than the ${formatBytes(limit)} limit.`,
   notAnImage: (name: string, what: 'html' | 'pdf' | 'zip' | 'xml' | 'unknown') =>
     what === 'unknown'
-      ? `“${name}” is not an image in a format Cloudflare Images takes (${takenFormats}).`
-      : `“${name}” is ${documentNames[what]}, not an image.`,
+      ? `${quoted(name)} is not an image in a format Cloudflare Images takes (${takenFormats}).`
+      : `${quoted(name)} is ${documentNames[what]}, not an image.`,
   formatNotTaken: (name: string, format: ImageFormat) =>
-    `“${name}” is ${formatNames[format]} image; Cloudflare Images takes ${takenFormats}.`,
+    `${quoted(name)} is ${formatNames[format]} image; Cloudflare Images takes ${takenFormats}.`,
   formatNotAccepted: (name: string, format: ImageFormat, accept: string) =>
-    `“${name}” is ${formatNames[format]} image, which is not accepted here (accepted: ${accept
+    `${quoted(name)} is ${formatNames[format]} image, which is not accepted here (accepted: ${accept
       .split(',')
       .map((t) => t.trim())
       .join(', ')}).`,
   unreadable: (name: string, format: ImageFormat) =>
-    `“${name}” looks like ${formatNames[format]} image, but its width and height cannot be read; it may be damaged.`,
+    `${quoted(name)} looks like ${formatNames[format]} image, but its width and height cannot be read; it may be damaged.`,
   tooLarge: (name: string, width: number, height: number, limit: number) =>
-    `“${name}”: ${formatPixels(width, height)} is larger than the ${formatNumber(limit)} px limit.`,
+    `${quoted(name)}: ${formatPixels(width, height)} is larger than the ${formatNumber(limit)} px limit.`,
   tooNarrow: (name: string, width: number, height: number, limit: number) =>
-    `“${name}”: ${formatPixels(width, height)} is narrower than the minimum width of ${formatNumber(limit)} px.`,
+    `${quoted(name)}: ${formatPixels(width, height)} is narrower than the minimum width of ${formatNumber(limit)} px.`,
   tooShort: (name: string, width: number, height: number, limit: number) =>
-    `“${name}”: ${formatPixels(width, height)} is shorter than the minimum height of ${formatNumber(limit)} px.`,
+    `${quoted(name)}: ${formatPixels(width, height)} is shorter than the minimum height of ${formatNumber(limit)} px.`,
   areaTooLarge: (name: string, width: number, height: number, limit: number) =>
-    `“${name}”: ${formatPixels(width, height)} is ${formatMegapixels(width * height)} megapixels, more than the ${formatMegapixels(limit)} megapixel limit.`,
+    `${quoted(name)}: ${formatPixels(width, height)} is ${formatMegapixels(width * height)} megapixels, more than the ${formatMegapixels(limit)} megapixel limit.`,
   animationTooLarge: (name: string, frames: number, width: number, height: number, limit: number) =>
-    `“${name}”: ${formatNumber(frames)} frames of ${formatPixels(width, height)} make ${formatMegapixels(frames * width * height)} megapixels, more than the ${formatMegapixels(limit)} megapixel limit for animations.`,
-  hostRuleFailed: (name: string, cause: string) => `“${name}” could not be checked: ${cause}`,
+    `${quoted(name)}: ${formatNumber(frames)} frames of ${formatPixels(width, height)} make ${formatMegapixels(frames * width * height)} megapixels, more than the ${formatMegapixels(limit)} megapixel limit for animations.`,
+  hostRuleFailed: (name: string, cause: string) => `${quoted(name)} could not be checked: ${cause}`,
 
   noFile: () => 'Choose an image before uploading.',
   required: () => 'Choose an image to upload.',

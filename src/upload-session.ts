@@ -42,6 +42,13 @@ const quiet = { debug() {}, warn() {}, error() {} };
 
 let admission: Uppy<Meta, CloudflareEnvelope> | undefined;
 
+// A multipart part header may not hold control characters; browsers escape CR, LF and '"' in a
+// file name and send the rest as they are, and an upload host may refuse the whole body for them.
+const headerUnsafe = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** The name the upload host is given for a file: its own, with those characters as "_". */
+const sentName = (name: string) => name.replace(headerUnsafe, '_');
+
 /**
  * Asks Uppy's restrictions whether a file of this content type may be sent under these limits.
  * One Uppy instance, which never uploads, answers for every element.
@@ -113,7 +120,7 @@ export class UploadSession {
       if (signal.aborted) return abort();
       signal.addEventListener('abort', abort);
       stillAlive();
-      uppy.addFile({ name: file.name, type, data: file, meta: {} });
+      uppy.addFile({ name: sentName(file.name), type, data: file, meta: {} });
       uppy.upload().catch(() => finish({ kind: 'failure', response: readFailure(undefined), unanswered: this.#unanswered }));
     });
   }

@@ -35,11 +35,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @typedef {object} Behaviour how the upload host misbehaves for one draft (test controls only)
  * @property {number} [times] how many upload requests misbehave, from the first; all by default
  * @property {number} [failWith] answer this HTTP status in Cloudflare's envelope
+ * @property {boolean} [htmlError] with `failWith`: answer an HTML page instead, as a proxy in front of the host would
  * @property {boolean} [answerExpired] answer as for an expired URL
  * @property {boolean} [answerUsed] answer as for a used URL
  * @property {boolean} [noCors] leave CORS headers off error answers, so a browser cannot read them
  * @property {number} [resetAfterBytes] cut the connection after this many bytes of the body
  * @property {number} [stallAfterBytes] take the rest of the body after this many bytes and never answer
+ * @property {number} [pauseAfterBytes] stop reading the body after this many bytes, so that the sender's
+ *   buffers fill and its upload makes no progress, as over a link that stopped carrying data
+ * @property {number} [pauseMs] how long such a pause lasts before the host reads on (5 s by default): a
+ *   host that never reads again would never see the client give up
  * @property {boolean} [dropAnswer] store the image, then cut the connection instead of answering
  * @property {number} [delayMs] wait this long before answering a success
  * @property {number} [bytesPerSecond] read the body no faster than this, as a slow link would
@@ -142,9 +147,14 @@ export function createEmulator({
    * @param {Record<string, string>} [headers]
    */
   function answer(res, entry, status, body, headers) {
+    // The connection is gone (the client went away, or a test cut it): what the client gets is nothing.
+    if (res.destroyed || !res.socket || res.socket.destroyed) {
+      entry.outcome = 'aborted';
+      return;
+    }
     entry.status = status;
     entry.outcome = 'complete';
-    if (!res.headersSent && !res.destroyed) sendJSON(res, status, body, headers);
+    if (!res.headersSent) sendJSON(res, status, body, headers);
   }
 
   // ---- API ---------------------------------------------------------------------------------
@@ -320,6 +330,15 @@ export function createEmulator({
     if (!isPost) return fail(405, 5405, 'Method not allowed: upload with POST');
     if (!draft) return fail(404, 5404, 'Image not found: this upload URL is unknown');
     if (draft.state === 'uploaded' || behaviour.answerUsed) return used();
+    if (behaviour.failWith && behaviour.htmlError) {
+      const status = behaviour.failWith;
+      entry.status = status;
+      entry.outcome = 'complete';
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...errorHeaders });
+      res.end(`<!doctype html><title>${status}</title><h1>Error ${status}</h1><p>The emulator was told to fail this upload.</p>`);
+      req.resume();
+      return;
+    }
     if (behaviour.failWith) {
       const status = behaviour.failWith;
       const code = { 409: 5409, 413: 5413, 415: 5455 }[status] ?? (status >= 500 ? 5500 : 5400);
@@ -338,7 +357,14 @@ export function createEmulator({
     });
 
     // busboy stops passing data on one byte past the limit, so at most the limit + 1 byte is ever held.
-    const parser = busboy({ headers: req.headers, limits: { fileSize: maxUploadBytes + 1, files: 1, fields: 20 } });
+    // File names are kept as the browser sent them: UTF-8, with any slashes in them (a browser sends
+    // only the name, never a path, so a slash is part of the name).
+    const parser = busboy({
+      headers: req.headers,
+      defParamCharset: 'utf8',
+      preservePath: true,
+      limits: { fileSize: maxUploadBytes + 1, files: 1, fields: 20 },
+    });
     /** @type {{ code: number, status: number, message: string } | undefined} */
     let refusal;
     /** @type {{ filename?: string, contentType: string, bytes: Buffer } | undefined} */
@@ -350,6 +376,8 @@ export function createEmulator({
       entry.files.push(file);
       /** @type {Buffer[]} */
       const chunks = [];
+      // A body cut short fails the file's stream as well as the parser; the parser's error answers.
+      stream.on('error', () => {});
       stream.on('data', (/** @type {Buffer} */ chunk) => {
         file.bytes += chunk.length;
         if (name === 'file' && !refusal) chunks.push(chunk);
@@ -385,20 +413,25 @@ export function createEmulator({
       setTimeout(() => answer(res, entry, 200, envelope(imageRecord(draft)), corsHeaders), behaviour.delayMs ?? 0);
     });
 
-    // Fed by hand rather than piped, so that a test can cut the connection part-way, or make the
-    // host stall: past `stallAfterBytes` it takes the rest of the body without looking at it and
-    // never answers, and keeps reading so that it notices when the client gives up.
+    // Fed by hand rather than piped, so that a test can cut the connection part-way, make the host
+    // stop reading for a while (`pauseAfterBytes`), or make it stall: past `stallAfterBytes` it takes
+    // the rest of the body without looking at it and never answers, and keeps reading so that it
+    // notices when the client gives up.
     let received = 0;
-    const { stallAfterBytes, resetAfterBytes, bytesPerSecond } = behaviour;
+    const { stallAfterBytes, resetAfterBytes, pauseAfterBytes, pauseMs = 5000, bytesPerSecond } = behaviour;
+    let paused = false;
     const stalled = () => stallAfterBytes !== undefined && received >= stallAfterBytes;
     req.on('data', (/** @type {Buffer} */ chunk) => {
       received += chunk.length;
       if (resetAfterBytes !== undefined && received >= resetAfterBytes) return req.socket.destroy();
       if (stalled()) return;
       const drained = parser.write(chunk) ? undefined : new Promise((resolve) => parser.once('drain', resolve));
+      const wait = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+      const pause = pauseAfterBytes !== undefined && received >= pauseAfterBytes && !paused;
+      if (pause) paused = true;
       // Paused for as long as this chunk takes at that rate, so TCP slows the sender down, and
       // until the parser has room: both, or a busy parser would let the link run faster.
-      const paced = bytesPerSecond ? new Promise((resolve) => setTimeout(resolve, (chunk.length / bytesPerSecond) * 1000)) : undefined;
+      const paced = pause ? wait(pauseMs) : bytesPerSecond ? wait((chunk.length / bytesPerSecond) * 1000) : undefined;
       if (drained || paced) {
         req.pause();
         void Promise.all([drained, paced]).then(() => req.resume());

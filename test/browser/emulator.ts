@@ -70,11 +70,14 @@ export async function waitForUploads(id: string, check: (records: RequestRecord[
 export interface Behaviour {
   times?: number;
   failWith?: number;
+  htmlError?: boolean;
   answerExpired?: boolean;
   answerUsed?: boolean;
   noCors?: boolean;
   resetAfterBytes?: number;
   stallAfterBytes?: number;
+  pauseAfterBytes?: number;
+  pauseMs?: number;
   dropAnswer?: boolean;
   delayMs?: number;
   bytesPerSecond?: number;

@@ -6,6 +6,7 @@ import { createCloudflareClient } from '../../demo/cloudflare-client.js';
 import { startEmulatorServer } from '../../demo/emulator/server.js';
 import { htmlPage, onePixelPNG, paddedPNG } from '../fixtures/images.js';
 import { createServer } from 'node:http';
+import { connect } from 'node:net';
 
 /** @type {Awaited<ReturnType<typeof startEmulatorServer>>} */
 let server;
@@ -238,6 +239,101 @@ describe('upload host', () => {
       { field: 'file', filename: 'dot.png', mimeType: 'application/octet-stream', bytes: onePixelPNG.length },
     ]);
     assert.equal(upload.outcome, 'complete');
+  });
+});
+
+describe('upload host misbehaviour (test controls)', () => {
+  /** @param {string} id @param {Record<string, unknown>} behaviour */
+  const misbehave = (id, behaviour) =>
+    fetch(`${origin}/__emulator/drafts/${encodeURIComponent(id)}`, { method: 'POST', body: JSON.stringify(behaviour) });
+  /** @param {string} id */
+  const posts = async (id) =>
+    (await (await fetch(`${origin}/__emulator/requests?draft=${id}`)).json()).filter(
+      (/** @type {{kind: string, method: string}} */ r) => r.kind === 'upload' && r.method === 'POST',
+    );
+
+  it('answers a failure as an HTML page, as a proxy in front of the host would, then recovers after `times`', async () => {
+    const { uploadURL, id } = (await directUpload()).body.result;
+    await misbehave(id, { failWith: 502, htmlError: true, times: 1 });
+    const form = new FormData();
+    form.append('file', new Blob([onePixelPNG]), 'dot.png');
+    const res = await fetch(uploadURL, { method: 'POST', body: form });
+    assert.equal(res.status, 502);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    assert.match(await res.text(), /<h1>Error 502<\/h1>/);
+    assert.equal((await uploadTo(uploadURL, onePixelPNG)).status, 200);
+    assert.deepEqual((await posts(id)).map((/** @type {{status: number}} */ r) => r.status), [502, 200]);
+  });
+
+  it('stops reading the body after pauseAfterBytes for pauseMs, then reads on', async () => {
+    const { uploadURL, id } = (await directUpload()).body.result;
+    await misbehave(id, { pauseAfterBytes: 0, pauseMs: 600 });
+    const form = new FormData();
+    form.append('file', new Blob([paddedPNG(8 * 1024 * 1024)]), 'big.png');
+    const started = Date.now();
+    const res = await fetch(uploadURL, { method: 'POST', body: form });
+    assert.equal(res.status, 200);
+    assert.ok(Date.now() - started >= 600, `answered after ${Date.now() - started} ms`);
+    assert.deepEqual((await posts(id)).map((/** @type {{outcome: string}} */ r) => r.outcome), ['complete']);
+  });
+
+  it('records a client that gave up during the pause as aborted, and stores nothing', async () => {
+    const { uploadURL, id } = (await directUpload()).body.result;
+    await misbehave(id, { pauseAfterBytes: 0, pauseMs: 300 });
+    const form = new FormData();
+    form.append('file', new Blob([paddedPNG(8 * 1024 * 1024)]), 'big.png');
+    const abort = new AbortController();
+    const sent = fetch(uploadURL, { method: 'POST', body: form, signal: abort.signal }).catch((error) => error.name);
+    const started = Date.now();
+    while ((await posts(id)).length === 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
+    abort.abort();
+    assert.equal(await sent, 'AbortError');
+    while ((await posts(id))[0].outcome === 'pending' && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual((await posts(id)).map((/** @type {{outcome: string}} */ r) => r.outcome), ['aborted']);
+    assert.equal((await (await fetch(`${origin}/__emulator/drafts/${id}`)).json()).state, 'draft');
+  });
+
+  it('records a connection it cut part-way as aborted, with no status, though the whole body had arrived', async () => {
+    const { uploadURL, id } = (await directUpload()).body.result;
+    await misbehave(id, { resetAfterBytes: 100 });
+    const { host, pathname } = new URL(uploadURL);
+    const body = [
+      '--b',
+      'content-disposition: form-data; name="file"; filename="dot.png"',
+      'content-type: image/png',
+      '',
+      Buffer.from(onePixelPNG).toString('latin1'),
+      '--b--',
+      '',
+    ].join('\r\n');
+    // Request and body in one write, ending the connection: the host has all of it when it cuts.
+    const socket = connect(Number(host.split(':')[1]), '127.0.0.1');
+    socket.end(
+      Buffer.from(
+        `POST ${pathname} HTTP/1.1\r\nhost: ${host}\r\ncontent-type: multipart/form-data; boundary=b\r\n` +
+          `content-length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`,
+        'latin1',
+      ),
+    );
+    const answer = await new Promise((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => {});
+    });
+    assert.equal(answer, '');
+    await new Promise((r) => setTimeout(r, 100));
+    const [record] = await posts(id);
+    assert.deepEqual([record.outcome, record.status], ['aborted', undefined]);
+  });
+
+  it('keeps a file name as sent: UTF-8, slashes and all', async () => {
+    for (const name of ['😀 é.png', '\u202Egnp.exe', '<script>alert(1)</script>.png', 'dir/name.png', 'a\\b.png']) {
+      const { uploadURL } = (await directUpload()).body.result;
+      const { body } = await uploadTo(uploadURL, onePixelPNG, name);
+      assert.equal(body.result.filename, name);
+    }
   });
 });
 
