@@ -44,6 +44,7 @@ let admission: Uppy<Meta, CloudflareEnvelope> | undefined;
 
 // A multipart part header may not hold control characters; browsers escape CR, LF and '"' in a
 // file name and send the rest as they are, and an upload host may refuse the whole body for them.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const headerUnsafe = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** The name the upload host is given for a file: its own, with those characters as "_". */

@@ -27,12 +27,16 @@ const png = (bytes: number, name = 'photo.png') => new File([paddedPNG(bytes)], 
 
 /** Progress as the page saw it: never backwards, the same total throughout, ending at 100. */
 function expectSteadyProgress(events: Recorded[], size: number) {
-  const progress = events.filter((e) => e.type === 'upload-progress').map((e) => e.detail as { bytesUploaded: number; bytesTotal: number; percent: number });
+  const progress = events
+    .filter((e) => e.type === 'upload-progress')
+    .map((e) => e.detail as { bytesUploaded: number; bytesTotal: number; percent: number });
   expect(progress.length, 'progress events').to.be.above(0);
   expect([...new Set(progress.map((p) => p.bytesTotal))], 'bytesTotal').to.deep.equal([size]);
   progress.forEach((p, i) => {
     if (i === 0) return;
-    expect(p.bytesUploaded, `bytes went back at event ${i}: ${progress.map((q) => q.bytesUploaded).join(', ')}`).to.be.at.least(progress[i - 1].bytesUploaded);
+    expect(p.bytesUploaded, `bytes went back at event ${i}: ${progress.map((q) => q.bytesUploaded).join(', ')}`).to.be.at.least(
+      progress[i - 1].bytesUploaded,
+    );
     expect(p.percent, `percent went back at event ${i}`).to.be.at.least(progress[i - 1].percent);
   });
   expect(progress.at(-1)).to.include({ bytesUploaded: size, percent: 100 });
@@ -52,7 +56,10 @@ describe('<direct-upload> under faults of the link and the host', () => {
         expect(await el.selectFile(file)).to.equal(true);
         expect(recorder.milestones()).to.deep.equal(['file-accepted', 'upload-start', 'upload-success']);
         const tries = await posts(id);
-        expect(tries.map((r) => r.outcome), JSON.stringify(tries)).to.deep.equal(['aborted', 'complete']);
+        expect(
+          tries.map((r) => r.outcome),
+          JSON.stringify(tries),
+        ).to.deep.equal(['aborted', 'complete']);
         expect(tries[1].files.map((f) => f.bytes)).to.deep.equal([size]);
         const [success] = recorder.of('upload-success');
         const delivered = await fetch(success.variants[0]);
@@ -155,7 +162,11 @@ describe('<direct-upload> under faults of the link and the host', () => {
     const quiet = errorAt - (progressAt.at(-1) ?? errorAt - 1000);
     // Progress is reported once per frame, so the last report may trail the last byte a little.
     expect(quiet, 'ms from the last progress to the timeout').to.be.at.least(1000 - 100);
-    const [attempt] = await waitForUploads(id, (rs) => rs.some((r) => r.method === 'POST' && r.outcome !== 'pending'), 'the host never saw the end of the request');
+    const [attempt] = await waitForUploads(
+      id,
+      (rs) => rs.some((r) => r.method === 'POST' && r.outcome !== 'pending'),
+      'the host never saw the end of the request',
+    );
     expect((await posts(id)).map((r) => r.outcome)).to.deep.equal(['aborted']);
     expect(attempt.kind).to.equal('upload');
     expect(await isStored(id)).to.equal(false);

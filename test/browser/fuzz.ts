@@ -29,7 +29,10 @@ export function generatedBases(): Base[] {
     { name: 'anim.webp', bytes: webp(20, 10, 3) },
     { name: 'photo.heic', bytes: heif(4032, 3024) },
     { name: 'grid.heic', bytes: heif(512, 512, 'heic', [[256, 256]]) },
-    { name: 'icon.svg', bytes: text('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="24" height="12" viewBox="0 0 24 12"></svg>') },
+    {
+      name: 'icon.svg',
+      bytes: text('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="24" height="12" viewBox="0 0 24 12"></svg>'),
+    },
   ];
 }
 
@@ -122,12 +125,15 @@ export async function fuzz({ count, seed, bases, settleMs = 10_000 }: { count: n
       const ending = mine.filter((e) => e.type === 'upload-success' || e.type === 'upload-error');
       const endedWell =
         ending.length === 1 &&
-        (ending[0].type === 'upload-success' || (ending[0].type === 'upload-error' && ending[0].detail.reason === 'rejected' && ending[0].detail.status === 415));
+        (ending[0].type === 'upload-success' ||
+          (ending[0].type === 'upload-error' && ending[0].detail.reason === 'rejected' && ending[0].detail.status === 415));
       if (!endedWell) report.failures.push(`${replay}: accepted, then ${JSON.stringify(ending.map((e) => [e.type, e.detail]))}`);
       // Every file rejected since this URL was minted went nowhere: the host saw this one alone.
       const sent = (await uploadRequestsFor(draft.id)).filter((r) => r.method === 'POST');
       if (sent.length !== 1 || sent[0].files[0]?.bytes !== file.size) {
-        report.failures.push(`${replay}: the host saw ${sent.length} uploads to this case's URL: ${JSON.stringify(sent.map((r) => r.files))}`);
+        report.failures.push(
+          `${replay}: the host saw ${sent.length} uploads to this case's URL: ${JSON.stringify(sent.map((r) => r.files))}`,
+        );
       }
       draft = await mintUploadURL();
       el.uploadURL = draft.uploadURL;
@@ -135,7 +141,8 @@ export async function fuzz({ count, seed, bases, settleMs = 10_000 }: { count: n
     }
     // The last URL saw rejected files only, if any: nothing at all.
     const sent = (await uploadRequestsFor(draft.id)).filter((r) => r.method === 'POST');
-    if (sent.length > 0) report.failures.push(`seed ${seed}: files rejected after the last accepted one were sent (${sent.length} uploads)`);
+    if (sent.length > 0)
+      report.failures.push(`seed ${seed}: files rejected after the last accepted one were sent (${sent.length} uploads)`);
   } finally {
     errors.stop();
     recorder.stop();

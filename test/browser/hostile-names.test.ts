@@ -31,6 +31,7 @@ const sentName = (name: string) =>
     .replace(/\r/g, '%0D')
     .replace(/\n/g, '%0A')
     .replace(/"/g, '%22')
+    // eslint-disable-next-line no-control-regex -- control characters are what it replaces
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '_');
 
 describe('<direct-upload> given hostile file names', () => {
@@ -64,7 +65,9 @@ describe('<direct-upload> given hostile file names', () => {
       expect(tags(el)).to.deep.equal(tags(baseline));
       const box = el.getBoundingClientRect();
       expect(box.width).to.equal(400);
-      expect(el.shadowRoot!.querySelector('[part="file-name"]')!.getBoundingClientRect().height, 'the name’s height').to.be.at.most(lineHeight + 1);
+      expect(el.shadowRoot!.querySelector('[part="file-name"]')!.getBoundingClientRect().height, 'the name’s height').to.be.at.most(
+        lineHeight + 1,
+      );
       // A long name may take a line of its own, and no more.
       expect(box.height, 'height beside a plain name').to.be.at.most(plainHeight + rowGap + lineHeight + 1);
       for (const part of el.shadowRoot!.querySelectorAll('[part]')) {

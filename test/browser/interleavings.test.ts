@@ -69,8 +69,16 @@ describe('<direct-upload> interleaved with the page and the person', () => {
     expect(results).to.deep.equal(batches.map((batch) => batch.map(() => true)));
     expect(el.files.map((f) => f.status)).to.deep.equal(Array(9).fill('success'));
     const sent = await Promise.all(given.map(async (g) => (await posts(g.id)).map((r) => r.files[0].filename)));
-    expect(sent.flat().sort()).to.deep.equal(batches.flat().map((f) => f.name).sort());
-    expect(sent.every((names) => names.length === 1), `POSTs per URL: ${sent.map((s) => s.length)}`).to.equal(true);
+    expect(sent.flat().sort()).to.deep.equal(
+      batches
+        .flat()
+        .map((f) => f.name)
+        .sort(),
+    );
+    expect(
+      sent.every((names) => names.length === 1),
+      `POSTs per URL: ${sent.map((s) => s.length)}`,
+    ).to.equal(true);
     const { most } = (await (await fetch(`${(await emulator()).origin}/__emulator/in-flight`)).json()) as { most: number };
     expect(most, 'uploads at once').to.be.at.most(2);
   });

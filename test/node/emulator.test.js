@@ -263,7 +263,10 @@ describe('upload host misbehaviour (test controls)', () => {
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     assert.match(await res.text(), /<h1>Error 502<\/h1>/);
     assert.equal((await uploadTo(uploadURL, onePixelPNG)).status, 200);
-    assert.deepEqual((await posts(id)).map((/** @type {{status: number}} */ r) => r.status), [502, 200]);
+    assert.deepEqual(
+      (await posts(id)).map((/** @type {{status: number}} */ r) => r.status),
+      [502, 200],
+    );
   });
 
   it('stops reading the body after pauseAfterBytes for pauseMs, then reads on', async () => {
@@ -275,7 +278,10 @@ describe('upload host misbehaviour (test controls)', () => {
     const res = await fetch(uploadURL, { method: 'POST', body: form });
     assert.equal(res.status, 200);
     assert.ok(Date.now() - started >= 600, `answered after ${Date.now() - started} ms`);
-    assert.deepEqual((await posts(id)).map((/** @type {{outcome: string}} */ r) => r.outcome), ['complete']);
+    assert.deepEqual(
+      (await posts(id)).map((/** @type {{outcome: string}} */ r) => r.outcome),
+      ['complete'],
+    );
   });
 
   it('records a client that gave up during the pause as aborted, and stores nothing', async () => {
@@ -290,7 +296,10 @@ describe('upload host misbehaviour (test controls)', () => {
     abort.abort();
     assert.equal(await sent, 'AbortError');
     while ((await posts(id))[0].outcome === 'pending' && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
-    assert.deepEqual((await posts(id)).map((/** @type {{outcome: string}} */ r) => r.outcome), ['aborted']);
+    assert.deepEqual(
+      (await posts(id)).map((/** @type {{outcome: string}} */ r) => r.outcome),
+      ['aborted'],
+    );
     assert.equal((await (await fetch(`${origin}/__emulator/drafts/${id}`)).json()).state, 'draft');
   });
 

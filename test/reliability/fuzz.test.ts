@@ -11,7 +11,9 @@ describe(`<direct-upload> given mutated image headers, at length (seed ${seed})`
 
   it('3,000 cases from generated images', async () => {
     const report = await fuzz({ count: 3000, seed, bases: generatedBases() });
-    console.log(`generated, seed ${seed}: ${report.accepted} accepted, ${report.rejected} rejected, slowest ${Math.round(report.slowestMs)} ms`);
+    console.log(
+      `generated, seed ${seed}: ${report.accepted} accepted, ${report.rejected} rejected, slowest ${Math.round(report.slowestMs)} ms`,
+    );
     expect(report.uncaught, 'uncaught errors').to.deep.equal([]);
     expect(report.failures, 'broken cases').to.deep.equal([]);
     expect(report.cases).to.equal(3000);
@@ -24,7 +26,9 @@ describe(`<direct-upload> given mutated image headers, at length (seed ${seed})`
       this.skip();
     }
     const report = await fuzz({ count: 2000, seed, bases });
-    console.log(`shared fixtures, seed ${seed}: ${report.accepted} accepted, ${report.rejected} rejected, slowest ${Math.round(report.slowestMs)} ms`);
+    console.log(
+      `shared fixtures, seed ${seed}: ${report.accepted} accepted, ${report.rejected} rejected, slowest ${Math.round(report.slowestMs)} ms`,
+    );
     expect(report.uncaught, 'uncaught errors').to.deep.equal([]);
     expect(report.failures, 'broken cases').to.deep.equal([]);
     expect(report.cases).to.equal(2000);

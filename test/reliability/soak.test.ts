@@ -11,7 +11,9 @@ import { galleryProvider, image, posts } from '../browser/gallery-helpers.js';
 import { liveObjects, network, prng, watchErrors, watchListeners } from '../browser/reliability.js';
 
 // The prototypes whose live instances are counted, reachable by an expression in the page.
-Object.assign(globalThis, { directUploadProbes: { element: DirectUploadElement.prototype, upload: FileUpload.prototype, uppy: Uppy.prototype } });
+Object.assign(globalThis, {
+  directUploadProbes: { element: DirectUploadElement.prototype, upload: FileUpload.prototype, uppy: Uppy.prototype },
+});
 const probes = {
   elements: 'globalThis.directUploadProbes.element',
   fileUploads: 'globalThis.directUploadProbes.upload',
@@ -66,7 +68,14 @@ describe('<direct-upload> over a long session', function () {
     const errors = watchErrors();
     const listeners = watchListeners([window, document]);
     const random = prng(Date.now() % 2 ** 31);
-    const faults = [undefined, { failWith: 503, times: 1 }, { resetAfterBytes: 1, times: 1 }, { failWith: 500 }, { delayMs: 50 }, { failWith: 413 }];
+    const faults = [
+      undefined,
+      { failWith: 503, times: 1 },
+      { resetAfterBytes: 1, times: 1 },
+      { failWith: 500 },
+      { delayMs: 50 },
+      { failWith: 413 },
+    ];
     const { provider, given } = galleryProvider(() => random.pick(faults));
     const el = document.createElement('direct-upload');
     el.uploadHosts = await emulatorHost();
@@ -82,7 +91,10 @@ describe('<direct-upload> over a long session', function () {
       for (const e of recorder.events) {
         if (e.type === 'upload-success' || e.type === 'upload-error') endings.set(e.detail.file!, (endings.get(e.detail.file!) ?? 0) + 1);
       }
-      expect(files.filter((f) => endings.get(f) !== 1).map((f) => f.name), 'files not ended exactly once').to.deep.equal([]);
+      expect(
+        files.filter((f) => endings.get(f) !== 1).map((f) => f.name),
+        'files not ended exactly once',
+      ).to.deep.equal([]);
       expect(el.files.map((f) => f.status).filter((s) => s !== 'success' && s !== 'error')).to.deep.equal([]);
       for (const g of given) {
         const stored = (await posts(g.id)).filter((r) => r.status === 200);
@@ -116,7 +128,10 @@ describe('<direct-upload> over a long session', function () {
       el.remove();
       expect(recorder.of('upload-error')).to.deep.equal([]);
       const progress = recorder.of('upload-progress');
-      expect(progress.every((p, i) => i === 0 || p.bytesUploaded >= progress[i - 1].bytesUploaded), 'progress never goes back').to.equal(true);
+      expect(
+        progress.every((p, i) => i === 0 || p.bytesUploaded >= progress[i - 1].bytesUploaded),
+        'progress never goes back',
+      ).to.equal(true);
       expect(new Set(progress.map((p) => p.percent)).size, 'distinct percents').to.be.at.least(50);
       expect(await isStored(id)).to.equal(true);
     } finally {

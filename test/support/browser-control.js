@@ -62,7 +62,8 @@ async function network(session, { offlineForMs, uploadBytesPerSecond }) {
     return { supported: true };
   }
   if (browser.type === 'playwright') {
-    if (uploadBytesPerSecond !== undefined) return { supported: false, reason: `no upload throttling in ${browser.name} through Playwright` };
+    if (uploadBytesPerSecond !== undefined)
+      return { supported: false, reason: `no upload throttling in ${browser.name} through Playwright` };
     if (offlineForMs !== undefined) {
       const context = browser.getPage(session.id).context();
       await context.setOffline(true);
