@@ -22,6 +22,15 @@
 
 /** @typedef {{ supported: true } | { supported: false, reason: string }} Support */
 
+/**
+ * Chromium through Puppeteer speaks CDP; Firefox, though driven by the same launcher, speaks
+ * WebDriver BiDi, and WebKit is driven over WebDriver.
+ * @param {any} session
+ */
+function speaksCDP(session) {
+  return session.browser.type === 'puppeteer' && session.browser.getPage(session.id).browser().protocol === 'cdp';
+}
+
 /** @type {WeakMap<object, Promise<any>>} a CDP session per Puppeteer page */
 const cdpSessions = new WeakMap();
 
@@ -43,36 +52,24 @@ function cdpOf(page) {
 async function network(session, { offlineForMs, uploadBytesPerSecond }) {
   const { browser } = session;
   const pause = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
-  if (browser.type === 'puppeteer') {
-    const cdp = await cdpOf(browser.getPage(session.id));
-    /** @param {boolean} offline */
-    const emulate = (offline) =>
-      cdp.send('Network.emulateNetworkConditions', {
-        offline,
-        latency: 0,
-        downloadThroughput: -1,
-        uploadThroughput: uploadBytesPerSecond ?? -1,
-      });
-    await cdp.send('Network.enable');
-    if (offlineForMs !== undefined) {
-      await emulate(true);
-      await pause(offlineForMs);
-    }
-    await emulate(false);
-    return { supported: true };
+  if (!speaksCDP(session))
+    return { supported: false, reason: `no network emulation in ${browser.name} here (it needs the Chrome DevTools Protocol)` };
+  const cdp = await cdpOf(browser.getPage(session.id));
+  /** @param {boolean} offline */
+  const emulate = (offline) =>
+    cdp.send('Network.emulateNetworkConditions', {
+      offline,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: uploadBytesPerSecond ?? -1,
+    });
+  await cdp.send('Network.enable');
+  if (offlineForMs !== undefined) {
+    await emulate(true);
+    await pause(offlineForMs);
   }
-  if (browser.type === 'playwright') {
-    if (uploadBytesPerSecond !== undefined)
-      return { supported: false, reason: `no upload throttling in ${browser.name} through Playwright` };
-    if (offlineForMs !== undefined) {
-      const context = browser.getPage(session.id).context();
-      await context.setOffline(true);
-      await pause(offlineForMs);
-      await context.setOffline(false);
-    }
-    return { supported: true };
-  }
-  return { supported: false, reason: `no network emulation for a ${browser.type} browser` };
+  await emulate(false);
+  return { supported: true };
 }
 
 /**
@@ -83,7 +80,11 @@ async function network(session, { offlineForMs, uploadBytesPerSecond }) {
  */
 async function heap(session, { prototypes }) {
   const { browser } = session;
-  if (browser.type !== 'puppeteer') return { supported: false, reason: 'counting live objects needs the Chrome DevTools Protocol' };
+  if (!speaksCDP(session))
+    return {
+      supported: false,
+      reason: `counting live objects needs the Chrome DevTools Protocol, which ${browser.name} does not speak here`,
+    };
   const cdp = await cdpOf(browser.getPage(session.id));
   await cdp.send('HeapProfiler.enable');
   // Twice: objects held only by finalisation or weak structures go in the second pass.
