@@ -72,6 +72,8 @@ export default defineConfig(({ command, mode }) => {
             substitute(/[\\/]lodash[\\/]throttle\.js$/, './scripts/substitutes/throttle.js'),
             substitute(/[\\/]@uppy[\\/]core[\\/]lib[\\/]utils[\\/]mimeTypes\.js$/, './scripts/substitutes/uppy-mime-types.js'),
             substitute(/[\\/]@uppy[\\/]core[\\/]lib[\\/]utils[\\/]Translator\.js$/, './scripts/substitutes/uppy-translator.js'),
+            substitute(/[\\/]mime-match[\\/]index\.js$/, './scripts/substitutes/mime-match.js'),
+            substitute(/[\\/]@uppy[\\/]core[\\/]lib[\\/]utils[\\/]generateFileID\.js$/, './scripts/substitutes/uppy-file-id.js'),
             substitute(/[\\/]@transloadit[\\/]prettier-bytes[\\/]dist[\\/]prettierBytes\.js$/, './scripts/substitutes/prettier-bytes.js'),
           ]
         : []),

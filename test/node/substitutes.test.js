@@ -2,6 +2,9 @@
 /** The script-tag build's smaller stand-ins for dependency modules do what the element needs of them. */
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
+import { createRequire } from 'node:module';
+import mimeMatch from '../../scripts/substitutes/mime-match.js';
+import { getSafeFileId } from '../../scripts/substitutes/uppy-file-id.js';
 import throttle from '../../scripts/substitutes/throttle.js';
 
 /** Node 20's mock clock reads the end of a tick inside timers, so time moves a millisecond at a time. */
@@ -65,5 +68,37 @@ describe('@uppy locale stand-in', () => {
   it('is a locale with no strings', async () => {
     const { default: locale } = await import('../../scripts/substitutes/uppy-locale.js');
     assert.deepEqual(locale, { strings: {} });
+  });
+});
+
+describe('mime-match stand-in (Uppy: does a file’s type match an accepted type?)', () => {
+  const original = createRequire(import.meta.url)('mime-match');
+  const types = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/heic', 'image', 'text/html', 'application/pdf', 'image/png; q=1', ''];
+  const patterns = [
+    'image/png',
+    'image/*',
+    '*/*',
+    'image/svg+xml',
+    'image/svg*',
+    'image/*+xml',
+    'text/*',
+    'image/png;charset=x',
+    '*',
+    'image/jpeg',
+  ];
+  for (const type of types) {
+    it(`answers as mime-match does for “${type}” against every pattern`, () => {
+      for (const pattern of patterns) {
+        assert.equal(mimeMatch(type, pattern), Boolean(original(type, pattern)), `${type} against ${pattern}`);
+      }
+    });
+  }
+});
+
+describe('Uppy file id stand-in', () => {
+  it('gives every file a new id, with Uppy’s instance id in front', () => {
+    const ids = Array.from({ length: 100 }, () => getSafeFileId({ name: 'same.png' }, 'uppy-abc'));
+    assert.equal(new Set(ids).size, 100);
+    assert.ok(ids.every((id) => id.startsWith('uppy-abc-')));
   });
 });
