@@ -48,6 +48,8 @@ export class TransferRate {
     }
     if (bytesUploaded >= bytesTotal) return { bytesPerSecond: this.#rate === null ? null : Math.round(this.#rate), secondsLeft: 0 };
     if (this.#rate === null || this.#rate <= 0 || this.#elapsed < this.warmUp) return unknown;
-    return { bytesPerSecond: Math.round(this.#rate), secondsLeft: Math.ceil((bytesTotal - bytesUploaded) / this.#rate) };
+    // From the rounded speed, so that the two figures a page shows agree.
+    const bytesPerSecond = Math.max(1, Math.round(this.#rate));
+    return { bytesPerSecond, secondsLeft: Math.ceil((bytesTotal - bytesUploaded) / bytesPerSecond) };
   }
 }
