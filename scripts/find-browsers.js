@@ -2,28 +2,7 @@
 // Finds the three engines the browser tests run in, installing Debian's packages when running as
 // root on a machine that lacks them, so `npm ci && npm test` needs no other step. An engine that is
 // neither here nor installable is skipped with a line that says so; Chromium is required.
-import { execFileSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { findChromium } from './find-chromium.js';
-
-/** @param {string} path */
-function isExecutable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** @param {string} command */
-function onPath(command) {
-  try {
-    return execFileSync('which', [command], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { findChromium, installDebianPackages, isExecutable, onPath } from './find-chromium.js';
 
 /** @param {string[]} paths @param {string[]} commands */
 const lookUp = (paths, commands) => paths.find(isExecutable) ?? commands.map(onPath).find(Boolean);
@@ -48,22 +27,6 @@ const webkit = () => {
   const xvfb = process.env.DISPLAY ? 'not needed' : lookUp(['/usr/bin/Xvfb'], ['Xvfb']);
   return driver && browser && xvfb ? { driver, browser, xvfb: xvfb === 'not needed' ? undefined : xvfb } : undefined;
 };
-
-/** @param {string[]} packages */
-function installDebianPackages(packages) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !onPath('apt-get')) return false;
-  console.log(`[browsers] Installing Debian packages for the browser tests: ${packages.join(', ')}…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  try {
-    execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
-    return true;
-  } catch (error) {
-    console.warn(`[browsers] apt-get could not install ${packages.join(', ')}: ${String(error)}`);
-    return false;
-  }
-}
 
 const engineNames = /** @type {const} */ (['chromium', 'firefox', 'webkit']);
 

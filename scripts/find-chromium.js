@@ -15,7 +15,7 @@ const candidates = [
 ];
 
 /** @param {string} path */
-function isExecutable(path) {
+export function isExecutable(path) {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -25,7 +25,7 @@ function isExecutable(path) {
 }
 
 /** @param {string} command */
-function onPath(command) {
+export function onPath(command) {
   try {
     return execFileSync('which', [command], { encoding: 'utf8' }).trim() || undefined;
   } catch {
@@ -33,13 +33,24 @@ function onPath(command) {
   }
 }
 
-function installDebianChromium() {
+/**
+ * Installs Debian packages when running as root where apt-get is; says so first. Returns whether
+ * it did; a failure is reported, and the caller goes on without the packages.
+ * @param {string[]} packages
+ */
+export function installDebianPackages(packages) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !onPath('apt-get')) return;
-  console.log('[find-chromium] No Chromium found: installing Debian’s chromium package…');
+  if (!isRoot || !onPath('apt-get')) return false;
+  console.log(`[browsers] Installing Debian packages for the browser tests: ${packages.join(', ')}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  try {
+    execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+    return true;
+  } catch (error) {
+    console.warn(`[browsers] apt-get could not install ${packages.join(', ')}: ${String(error)}`);
+    return false;
+  }
 }
 
 /** @returns {string | undefined} */
@@ -56,7 +67,7 @@ export function findChromium() {
   }
   const found = lookUp();
   if (found) return found;
-  installDebianChromium();
+  installDebianPackages(['chromium']);
   const installed = lookUp();
   if (installed) return installed;
   throw new Error('No Chromium or Chrome found. Install one, or set CHROME_PATH to its executable.');

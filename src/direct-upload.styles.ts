@@ -36,7 +36,10 @@ export const styles = css`
     }
   }
 
-  input[type='file'] {
+  /* The file input is clicked from the button; the live regions are heard, not seen (the same
+     words are on screen in the status). */
+  input[type='file'],
+  .announce {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -85,16 +88,6 @@ export const styles = css`
   [part='file-status'] {
     min-width: 0;
     overflow-wrap: anywhere;
-  }
-
-  /* Live regions: heard, not seen (the same words are on screen in the status). */
-  .announce {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 
   [part='file-list'] {

@@ -212,8 +212,8 @@ export class DirectUploadElement extends LitElement {
     ids: this.#queue.uploads.flatMap((upload) => (upload.result ? [upload.result.id] : [])),
     multiple: this.multiple,
     status: this.status,
-    missingMessage:
-      this.status === 'validating' || this.status === 'uploading'
+    missingMessage: (status) =>
+      status === 'validating' || status === 'uploading'
         ? messages.stillUploading()
         : this.multiple
           ? messages.requiredMany()

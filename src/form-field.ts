@@ -9,8 +9,8 @@ export interface FieldState {
   ids: readonly string[];
   multiple: boolean;
   status: UploadStatus;
-  /** What to tell someone who submits without an image. */
-  missingMessage: string;
+  /** What to tell someone who submits without an image, given the status. */
+  missingMessage(status: UploadStatus): string;
   /** The control the browser points at (and focuses) when the form is invalid. */
   anchor(): HTMLElement | null;
 }
@@ -44,7 +44,7 @@ export class FormField implements ReactiveController {
     const internals = this.internals;
     if (!internals) return;
     const state = this.read();
-    const ids = this.ids;
+    const ids = state.ids.length > 0 ? state.ids : this.restored;
     const saved = ids.join(' ');
     if (ids.length === 0) internals.setFormValue(null);
     else if (state.multiple && state.name) {
@@ -54,7 +54,8 @@ export class FormField implements ReactiveController {
     } else internals.setFormValue(ids[0], saved);
 
     const anchor = state.anchor();
-    if (state.required && ids.length === 0) internals.setValidity({ valueMissing: true }, state.missingMessage, anchor ?? undefined);
+    if (state.required && ids.length === 0)
+      internals.setValidity({ valueMissing: true }, state.missingMessage(state.status), anchor ?? undefined);
     else internals.setValidity({});
 
     if (state.status !== this.#status && internals.states) {

@@ -6,6 +6,7 @@ import { emulator, emulatorHost, mintUploadURL, misbehave, uploadRequestsFor, wa
 import { recordEvents } from './events.js';
 import { image, posts } from './gallery-helpers.js';
 import { uploaderFor } from './helpers.js';
+import { watchErrors } from './reliability.js';
 
 /** A PNG header claiming `width` × `height`, with nothing after it: enough for the checks. */
 function pngHeader(width: number, height: number): File {
@@ -14,22 +15,6 @@ function pngHeader(width: number, height: number): File {
   view.setUint32(16, width);
   view.setUint32(20, height);
   return new File([bytes], 'claims.png', { type: 'image/png' });
-}
-
-/** Uncaught errors and unhandled rejections until `stop()`. */
-function watchErrors() {
-  const seen: string[] = [];
-  const onError = (e: ErrorEvent) => seen.push(e.message);
-  const onRejection = (e: PromiseRejectionEvent) => seen.push(String(e.reason));
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    seen,
-    stop: () => {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
 }
 
 describe('<direct-upload> hardened', () => {
